@@ -1,0 +1,100 @@
+// libFuzzer target for the dataset reader: the raw CSV reader, the cell parsers, and the whole
+// import with the input as one file of an otherwise valid dataset (so that fuzzed rows get past
+// the reference checks and reach the yearly arrays).
+//
+//   cmake -B build-fuzz -DTHIDUA_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ && ninja -C build-fuzz
+//   build-fuzz/csv_fuzzer -dict=fuzz/csv_fuzzer.dict fuzz/corpus-csv
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/Text.h"
+#include "io/CellParsers.h"
+#include "io/CsvReader.h"
+#include "io/DatasetReader.h"
+
+namespace {
+
+using namespace thidua;
+
+void check(bool condition) {
+    if (!condition) __builtin_trap();
+}
+
+void fuzz_csv(std::string_view input) {
+    CsvReader reader(input);
+    int last_line = 0;
+    while (reader.next()) {
+        check(reader.line() > last_line);
+        last_line = reader.line();
+        check(!reader.fields().empty());
+        for (std::string_view field : reader.fields())
+            check(field.size() <= input.size());
+    }
+}
+
+void fuzz_cells(std::string_view input) {
+    if (const auto number = parse_number(input)) check(std::isfinite(*number));
+    if (const auto percent = parse_percentage(input)) check(*percent >= 0 && *percent <= 100);
+    if (const auto year = parse_year(input)) check(*year >= kMinYear && *year <= kMaxYear);
+    if (const auto date = parse_date(input)) check(date->year() >= 1900);
+    if (const auto period = parse_period(input)) check(period->size() == 4 || period->size() == 9);
+    parse_disciplined(input);
+    parse_gender(input);
+    if (is_valid_utf8(input)) {
+        check(is_valid_utf8(to_nfc(input)));
+        check(is_valid_utf8(fold(input)));
+    }
+}
+
+DatasetFiles seed_dataset() {
+    return {
+        {"units.csv",
+         "id,name,type,parent_id,tags\nKG,Tỉnh,province,,a\nSNV,Sở,department,KG,b\n"
+         "X1,Xã,commune,KG,\n"},
+        {"people.csv", "id,name,unit_id,component\nP1,Người,SNV,c1\nP2,Người,X1,\n"},
+        {"unit_years.csv", "unit_id,year,par_score,par_max\nSNV,2021,80,100\n"},
+        {"component_years.csv", "component_id,unit_id,year,score,max\nc1,SNV,2022,1,2\n"},
+        {"person_years.csv", "person_id,year,rating\nP1,2023,htt\n"},
+        {"registrations.csv", "subject_id,period,registered_on\nSNV,2021-2025,2022-03-01\n"},
+        {"events.csv", "event,year,date\nresults-recognized,2025,2026-01-30\n"},
+        {"dossiers.csv", "subject_id,award,period,document\nSNV,a,2023,b\n"},
+    };
+}
+
+void check_dataset(const Dataset& d) {
+    const auto years = static_cast<size_t>(d.year_count);
+    check(d.unit_years.present.size() == d.units.size() * years);
+    check(d.person_years.unit.size() == d.people.size() * years);
+    check(d.unit_by_id.size() == d.units.size());
+    check(d.person_by_id.size() == d.people.size());
+    for (const Unit& u : d.units)
+        check(u.parent < static_cast<Index>(d.units.size()));
+    for (Index u : d.person_years.unit)
+        check(u >= 0 && u < static_cast<Index>(d.units.size()));
+}
+
+void fuzz_dataset(uint8_t selector, std::string_view content) {
+    DatasetFiles files = seed_dataset();
+    const auto names = dataset_file_names();
+    files[std::string(names[selector % names.size()])] = std::string(content);
+    const auto result = read_dataset_from_memory(files);
+    if (result) {
+        check_dataset(*result);
+    } else {
+        check(!result.error().empty() && result.error().size() <= 201);
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    fuzz_csv(input);
+    if (size < 64) fuzz_cells(input);
+    if (size > 0) fuzz_dataset(data[0], input.substr(1));
+    return 0;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and runs every test: unit and scenario tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer, then each libFuzzer target briefly over its seed corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+# Tests, with sanitizers.
+cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTHIDUA_SANITIZE=ON -DTHIDUA_TESTS=ON >/dev/null
+cmake --build build-test --parallel 2
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build-test && ctest --output-on-failure --parallel 2)
+
+# Every plan file shipped must pass `thidua check`.
+for plan in plans/*.yaml; do build-test/thidua check --plan "$plan" >/dev/null; done
+
+# Fuzzers: a short run each (longer by hand: scripts/fuzz.sh NAME SECONDS).
+scripts/fuzz.sh all "${THIDUA_FUZZ_SECONDS:-15}"

@@ -1,0 +1,18 @@
+#include "base/Diagnostic.h"
+
+#include <fmt/format.h>
+
+namespace thidua {
+
+std::string Diagnostic::format() const {
+    std::string where = file;
+    if (line > 0) where += fmt::format(":{}", line);
+    if (column > 0) where += fmt::format(":{}", column);
+    std::string cell;
+    if (!field.empty()) cell = fmt::format(" cột \"{}\"", field);
+    if (!field.empty() || !value.empty()) cell += fmt::format(", giá trị \"{}\"", value);
+    if (!cell.empty()) cell += ":";
+    return fmt::format("{}:{} {}", where, cell, message);
+}
+
+}  // namespace thidua

@@ -1,0 +1,24 @@
+#pragma once
+// Unicode helpers for Vietnamese text. Everything stored is NFC; comparisons that must ignore
+// accents and case ("Xuất sắc" == "xuat sac") go through fold().
+
+#include <string>
+#include <string_view>
+
+namespace thidua {
+
+// NFC form of valid UTF-8. Input that is not valid UTF-8 is returned unchanged: callers check
+// is_valid_utf8() first and report the cell.
+std::string to_nfc(std::string_view utf8);
+
+// Accent-free lowercase: NFD, combining marks dropped, đ/Đ -> d, lowercase.
+// "Hoàn thành Xuất Sắc" -> "hoan thanh xuat sac". Invalid bytes become U+FFFD.
+std::string fold(std::string_view utf8);
+
+// Well-formed UTF-8 as Unicode defines it: no overlong forms, no surrogates, nothing past
+// U+10FFFF.
+bool is_valid_utf8(std::string_view text);
+
+bool is_ascii(std::string_view text);
+
+}  // namespace thidua

@@ -1,0 +1,18 @@
+#pragma once
+// The `thidua` subcommands. Each registers its options on the CLI11 app and runs when chosen.
+// Exit codes: 0 success, 2 bad input (plan, data, period) with reasons on stderr, nothing on stdout.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace thidua::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 2;
+
+// Returns the action to run if the subcommand was chosen.
+std::function<int()> add_check_command(CLI::App& app);
+std::function<int()> add_evaluate_command(CLI::App& app);
+
+}  // namespace thidua::cli

@@ -1,0 +1,24 @@
+// thidua: evaluates Vietnamese emulation-movement plans (phong trào thi đua cải cách hành chính).
+
+#include <iostream>
+
+#include "cli/Commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"thidua — xét thi đua, khen thưởng cải cách hành chính theo kế hoạch"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "thidua 0.1.0");
+    auto check = thidua::cli::add_check_command(app);
+    auto evaluate = thidua::cli::add_evaluate_command(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : thidua::cli::kExitBadInput;
+    }
+    for (auto* sub : app.get_subcommands()) {
+        if (sub->get_name() == "check") return check();
+        if (sub->get_name() == "evaluate") return evaluate();
+    }
+    return thidua::cli::kExitBadInput;
+}

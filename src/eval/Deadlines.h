@@ -1,0 +1,22 @@
+#pragma once
+// Dates the plan derives: the registration deadline of a period and a dossier's due date.
+
+#include <optional>
+#include <string>
+
+#include "model/Dataset.h"
+#include "plan/Period.h"
+#include "plan/PlanSpec.h"
+
+namespace thidua {
+
+std::optional<Date> registration_deadline(const PlanSpec& plan, const Period& period);
+
+struct DueDate {
+    std::optional<Date> date;
+    std::string note;  // why there is none: no rule, or the event has not happened
+};
+
+DueDate dossier_due(const DueSpec& due, const Period& period, const Dataset& data);
+
+}  // namespace thidua

@@ -1,0 +1,78 @@
+#pragma once
+// The outcome of evaluating one plan for one period: for every award and group, every candidate
+// with its status, its result and evidence on each criterion, its rank, and the selection; and
+// a dossier for each selected candidate. Presenters (JSON, table, documents) read only this.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "expr/Context.h"
+#include "model/Dataset.h"
+#include "plan/CompiledPlan.h"
+
+namespace thidua {
+
+enum class Status : uint8_t { Eligible, Ineligible, Incomplete };
+const char* status_id(Status s);
+
+struct CriterionOutcome {
+    const CompiledCriterion* criterion = nullptr;
+    expr::Tri result = expr::Tri::Unknown;
+    std::vector<expr::Observation> observations;
+    std::vector<expr::MissingFact> missing;  // only when the result is unknown
+};
+
+struct CandidateOutcome {
+    Subject subject;
+    Status status = Status::Incomplete;
+    std::optional<int> rank;  // eligible candidates only; equal keys share a rank
+    bool selected = false;
+    bool tied = false;
+    std::vector<CriterionOutcome> criteria;
+    std::vector<expr::MissingFact> missing;
+    std::vector<double> keys;  // ranking key values as used (pessimistic bounds)
+    expr::Tri preference = expr::Tri::Unknown;
+    Index cap_unit = kNoIndex;  // the unit whose cap applies, if any
+    bool capped_out = false;    // eligible, but its unit's cap was filled by better candidates
+};
+
+struct GroupOutcome {
+    const CompiledAwardGroup* group = nullptr;
+    std::vector<CandidateOutcome> candidates;  // rank order: eligible first
+    std::vector<Subject> selected;             // rank order
+    std::vector<Subject> tied;
+    int open_seats = 0;  // seats left for the council because of ties
+};
+
+struct AwardOutcome {
+    const CompiledAward* award = nullptr;
+    std::vector<GroupOutcome> groups;
+};
+
+struct DocumentOutcome {
+    const DocumentSpec* document = nullptr;
+    int required = 0;
+    int submitted = 0;
+    bool late = false;
+};
+
+struct DossierOutcome {
+    Subject subject;
+    const CompiledAward* award = nullptr;
+    std::string group;
+    std::optional<Date> due;
+    std::string due_note;  // why there is no date
+    std::vector<DocumentOutcome> documents;
+    bool complete = false;
+};
+
+struct EvaluationResult {
+    const CompiledPlan* plan = nullptr;
+    const Dataset* data = nullptr;
+    Period period;
+    std::vector<AwardOutcome> awards;  // in plan order
+    std::vector<DossierOutcome> dossiers;
+};
+
+}  // namespace thidua

@@ -1,0 +1,414 @@
+#include "eval/Evaluator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "eval/Allocator.h"
+#include "eval/Deadlines.h"
+#include "eval/Indexes.h"
+
+namespace thidua {
+
+const char* status_id(Status s) {
+    switch (s) {
+        case Status::Eligible: return "eligible";
+        case Status::Ineligible: return "ineligible";
+        default: return "incomplete";
+    }
+}
+
+namespace {
+
+using expr::Tri;
+using expr::Value;
+
+const std::string kRegisteredName = "registered";
+
+// A collective group or the individual group of one award in this period, with its candidates.
+struct GroupState {
+    const CompiledAward* award = nullptr;
+    int group = 0;  // index into award->groups
+    std::vector<Subject> candidates;
+    std::vector<int32_t> position;  // subject index -> candidate position, -1 if not a candidate
+    std::vector<std::optional<CandidateOutcome>> outcomes;
+    std::vector<uint8_t> in_progress;
+    bool allocated = false, allocating = false;
+    std::vector<int> order;  // output order of positions
+    int open_seats = 0;
+};
+
+class Engine final : public expr::Host {
+public:
+    Engine(const CompiledPlan& plan, const Dataset& data, const Period& period,
+           const EvaluateOptions& options)
+        : m_plan(plan), m_data(data), m_period(period), m_options(options), m_indexes(plan, data) {
+        m_groups.resize(plan.award_ids.size());
+        for (const CompiledAward& award : plan.awards) {
+            if (!selector_matches(award.spec->periods, period)) continue;
+            m_awards.push_back(&award);
+            for (size_t g = 0; g < award.groups.size(); ++g)
+                m_groups[award.award_id].push_back(make_group(award, static_cast<int>(g)));
+        }
+    }
+
+    EvaluationResult run() {
+        EvaluationResult result;
+        result.plan = &m_plan;
+        result.data = &m_data;
+        result.period = m_period;
+        for (const CompiledAward* award : m_awards) {
+            AwardOutcome out;
+            out.award = award;
+            for (GroupState& gs : m_groups[award->award_id]) {
+                if (gs.award != award) continue;
+                allocate(gs);
+                out.groups.push_back(take(gs));
+            }
+            result.awards.push_back(std::move(out));
+        }
+        result.dossiers = dossiers(result);
+        return result;
+    }
+
+    // --- expr::Host ---
+
+    Tri eligible(Subject s, int award, int group, expr::Trace* trace) override {
+        Tri result = Tri::False;
+        for (GroupState& gs : m_groups[award]) {
+            if (group >= 0 && gs.award->groups[gs.group].plan_group != group) continue;
+            const CandidateOutcome* o = status(gs, s);
+            if (!o) continue;
+            if (o->status == Status::Eligible) return Tri::True;
+            if (o->status == Status::Incomplete) {
+                result = Tri::Unknown;
+                borrow_missing(*o, trace);
+            }
+        }
+        return result;
+    }
+
+    Tri selected(Subject s, int award, expr::Trace* trace) override {
+        Tri result = Tri::False;
+        for (GroupState& gs : m_groups[award]) {
+            const int32_t pos = position(gs, s);
+            if (pos < 0) continue;
+            allocate(gs);
+            if (!gs.allocated) return Tri::Unknown;  // a cycle: cannot be decided here
+            const CandidateOutcome& o = *gs.outcomes[pos];
+            if (o.selected) return Tri::True;
+            if (o.tied || o.status == Status::Incomplete) {
+                result = Tri::Unknown;
+                borrow_missing(o, trace);
+            }
+        }
+        return result;
+    }
+
+    Value registered(Subject s, expr::Trace* trace) override {
+        if (!m_data.has_registrations) {
+            if (trace) trace->missing.push_back({"registrations", "", 0, s, m_period.id});
+            return Value::boolean(Tri::Unknown, expr::Unknown::Missing);
+        }
+        const std::optional<Date> on = m_indexes.registration(s, m_period.id);
+        const std::optional<Date> deadline = registration_deadline(m_plan.spec, m_period);
+        Tri t = Tri::True;
+        std::string note;
+        if (!on) {
+            t = Tri::False;
+            note = fmt::format("không có đăng ký cho kỳ {}", m_period.id);
+        } else if (deadline && *on > *deadline) {
+            t = Tri::False;
+            note = fmt::format("đăng ký ngày {}, sau hạn {}", on->iso(), deadline->iso());
+        } else {
+            note = fmt::format("đăng ký ngày {}", on->iso());
+            if (deadline) note += fmt::format(" (hạn {})", deadline->iso());
+        }
+        if (trace) {
+            expr::Observation o;
+            o.name = &kRegisteredName;
+            o.subject = s;
+            o.value = Value::boolean(t);
+            o.type = {expr::TypeKind::Bool};
+            o.note = std::move(note);
+            trace->observations.push_back(std::move(o));
+        }
+        return Value::boolean(t);
+    }
+
+    bool in_group(Subject s, int group) override {
+        if (s.kind != SubjectKind::Unit) return false;
+        return m_indexes.in_group(s.index, group);
+    }
+
+    std::span<const Index> members(Index unit, int year) override {
+        return m_indexes.members(unit, year);
+    }
+    std::pair<double, double> unit_component(Index unit, int year) override {
+        return m_indexes.unit_component(unit, year);
+    }
+    std::pair<double, double> component(Index c, int year) override {
+        return m_indexes.component(c, year);
+    }
+
+private:
+    GroupState make_group(const CompiledAward& award, int g) {
+        GroupState gs;
+        gs.award = &award;
+        gs.group = g;
+        if (award.kind == AwardKind::Individual) {
+            gs.position.assign(m_data.people.size(), -1);
+            for (size_t p = 0; p < m_data.people.size(); ++p) {
+                gs.position[p] = static_cast<int32_t>(gs.candidates.size());
+                gs.candidates.push_back({SubjectKind::Person, static_cast<Index>(p)});
+            }
+        } else {
+            gs.position.assign(m_data.units.size(), -1);
+            for (Index u : m_indexes.group_units(award.groups[g].plan_group)) {
+                gs.position[u] = static_cast<int32_t>(gs.candidates.size());
+                gs.candidates.push_back({SubjectKind::Unit, u});
+            }
+        }
+        gs.outcomes.resize(gs.candidates.size());
+        gs.in_progress.assign(gs.candidates.size(), 0);
+        return gs;
+    }
+
+    int32_t position(const GroupState& gs, Subject s) const {
+        const bool unit_award = gs.award->kind == AwardKind::Collective;
+        if ((s.kind == SubjectKind::Unit) != unit_award || s.index < 0) return -1;
+        if (static_cast<size_t>(s.index) >= gs.position.size()) return -1;
+        return gs.position[s.index];
+    }
+
+    void borrow_missing(const CandidateOutcome& o, expr::Trace* trace) const {
+        if (!trace) return;
+        trace->missing.insert(trace->missing.end(), o.missing.begin(), o.missing.end());
+    }
+
+    expr::Context context(Subject s, expr::Trace* trace) {
+        expr::Context ctx;
+        ctx.data = &m_data;
+        ctx.host = this;
+        ctx.subject = s;
+        ctx.year = m_period.last_year;
+        ctx.first_year = m_period.first_year;
+        ctx.last_year = m_period.last_year;
+        ctx.trace = trace;
+        return ctx;
+    }
+
+    // Null while this candidate is being decided further up the stack (a cycle through data).
+    const CandidateOutcome* status(GroupState& gs, Subject s) {
+        const int32_t pos = position(gs, s);
+        if (pos < 0) return nullptr;
+        if (gs.outcomes[pos]) return &*gs.outcomes[pos];
+        if (gs.in_progress[pos]) return nullptr;
+        gs.in_progress[pos] = 1;
+        CandidateOutcome out = decide(gs, s);
+        gs.in_progress[pos] = 0;
+        gs.outcomes[pos] = std::move(out);
+        return &*gs.outcomes[pos];
+    }
+
+    CandidateOutcome decide(const GroupState& gs, Subject s) {
+        CandidateOutcome out;
+        out.subject = s;
+        bool any_fail = false, all_pass = true;
+        for (const CompiledCriterion& c : gs.award->criteria) {
+            if (!c.applies_to_group(gs.group)) continue;
+            expr::Trace trace;
+            expr::Context ctx = context(s, m_options.trace ? &trace : nullptr);
+            Tri applies = Tri::True;
+            if (c.applies_to) {
+                applies = c.applies_to->eval(ctx).tri;
+                if (applies == Tri::False) continue;
+            }
+            Tri r = c.rule->eval(ctx).tri;
+            // Whether the criterion applies is itself unknown: only a pass stays a pass.
+            if (applies == Tri::Unknown && r != Tri::True) r = Tri::Unknown;
+            CriterionOutcome co;
+            co.criterion = &c;
+            co.result = r;
+            co.observations = std::move(trace.observations);
+            if (r == Tri::Unknown) co.missing = std::move(trace.missing);
+            any_fail |= r == Tri::False;
+            all_pass &= r == Tri::True;
+            out.criteria.push_back(std::move(co));
+        }
+        out.status = any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);
+        if (out.status == Status::Incomplete) collect_missing(out);
+        return out;
+    }
+
+    static void collect_missing(CandidateOutcome& out) {
+        for (const CriterionOutcome& c : out.criteria)
+            out.missing.insert(out.missing.end(), c.missing.begin(), c.missing.end());
+        auto key = [](const expr::MissingFact& m) {
+            return std::tie(m.file, m.column, m.year, m.subject.kind, m.subject.index, m.key);
+        };
+        std::sort(out.missing.begin(), out.missing.end(), [&](const auto& a, const auto& b) {
+            const int fa = std::string_view(a.file).compare(b.file);
+            if (fa != 0) return fa < 0;
+            const int ca = std::string_view(a.column).compare(b.column);
+            if (ca != 0) return ca < 0;
+            return std::tie(a.year, a.subject.kind, a.subject.index, a.key) <
+                   std::tie(b.year, b.subject.kind, b.subject.index, b.key);
+        });
+        out.missing.erase(std::unique(out.missing.begin(), out.missing.end(),
+                                      [&](const auto& a, const auto& b) {
+                                          return std::string_view(a.file) == b.file &&
+                                                 std::string_view(a.column) == b.column &&
+                                                 a.year == b.year && a.subject.kind == b.subject.kind &&
+                                                 a.subject.index == b.subject.index && a.key == b.key;
+                                      }),
+                          out.missing.end());
+        (void)key;
+    }
+
+    // Ranking keys as "higher is better" numbers, counting only what is certain: the pessimistic
+    // end of each interval (a missing fact counts as not having it).
+    static double key_value(const Value& v, const expr::Type& type, bool descending) {
+        double x = 0;
+        switch (type.kind) {
+            case expr::TypeKind::Bool: x = v.tri == Tri::True ? 1 : 0; break;
+            case expr::TypeKind::Rating: x = -v.range.hi; break;  // codes run best first
+            default: x = descending ? v.range.lo : -v.range.hi; break;
+        }
+        if (type.kind != expr::TypeKind::Number && !descending) x = -x;
+        if (std::isnan(x) || std::isinf(x)) return x > 0 ? x : -expr::kInf;
+        return x;
+    }
+
+    void allocate(GroupState& gs) {
+        if (gs.allocated || gs.allocating) return;
+        gs.allocating = true;
+        for (const Subject& s : gs.candidates) status(gs, s);
+        const CompiledAwardGroup& group = gs.award->groups[gs.group];
+        const expr::NodePtr& pref = gs.award->kind == AwardKind::Collective
+                                        ? m_plan.preference_collective
+                                        : m_plan.preference_individual;
+        std::vector<Entrant> entrants;
+        std::vector<int> who;
+        for (size_t i = 0; i < gs.candidates.size(); ++i) {
+            CandidateOutcome& o = *gs.outcomes[i];
+            if (o.status != Status::Eligible) continue;
+            expr::Context ctx = context(o.subject, nullptr);
+            Entrant e;
+            for (const CompiledKey& k : group.ranking)
+                e.keys.push_back(key_value(k.key->eval(ctx), k.key->type(), k.descending));
+            if (pref) e.preference = pref->eval(ctx).tri;
+            if (group.cap) e.partition = group.cap->per->eval(ctx).subject.index;
+            o.keys = e.keys;
+            o.preference = e.preference;
+            o.cap_unit = e.partition;
+            entrants.push_back(std::move(e));
+            who.push_back(static_cast<int>(i));
+        }
+        std::optional<int> cap;
+        if (group.cap) cap = group.cap->max;
+        const Allocation a = allocate_seats(entrants, group.quota, cap);
+        const std::vector<int> ranks = competition_ranks(entrants, a.order);
+        for (size_t r = 0; r < a.order.size(); ++r) {
+            const int k = a.order[r];
+            CandidateOutcome& o = *gs.outcomes[who[k]];
+            o.rank = ranks[r];
+            o.selected = a.selected[k];
+            o.tied = a.tied[k];
+            o.capped_out = a.capped_out[k];
+            gs.order.push_back(who[k]);
+        }
+        gs.open_seats = a.open_seats;
+        append_others(gs);
+        gs.allocating = false;
+        gs.allocated = true;
+    }
+
+    static Allocation allocate_seats(const std::vector<Entrant>& e, std::optional<int> quota,
+                                     std::optional<int> cap) {
+        return thidua::allocate(e, quota, cap);
+    }
+
+    // After the ranked eligible candidates: the incomplete, then the ineligible, by id.
+    void append_others(GroupState& gs) {
+        for (Status want : {Status::Incomplete, Status::Ineligible}) {
+            std::vector<int> rest;
+            for (size_t i = 0; i < gs.candidates.size(); ++i)
+                if (gs.outcomes[i]->status == want) rest.push_back(static_cast<int>(i));
+            std::sort(rest.begin(), rest.end(), [&](int a, int b) {
+                return subject_id(gs.candidates[a]) < subject_id(gs.candidates[b]);
+            });
+            gs.order.insert(gs.order.end(), rest.begin(), rest.end());
+        }
+    }
+
+    const std::string& subject_id(Subject s) const {
+        return s.kind == SubjectKind::Unit ? m_data.units[s.index].id : m_data.people.id[s.index];
+    }
+
+    GroupOutcome take(GroupState& gs) {
+        GroupOutcome out;
+        out.group = &gs.award->groups[gs.group];
+        out.open_seats = gs.open_seats;
+        for (int i : gs.order) {
+            const CandidateOutcome& o = *gs.outcomes[i];
+            if (o.selected) out.selected.push_back(o.subject);
+            if (o.tied) out.tied.push_back(o.subject);
+            out.candidates.push_back(o);
+        }
+        return out;
+    }
+
+    std::vector<DossierOutcome> dossiers(const EvaluationResult& result) const {
+        std::vector<DossierOutcome> out;
+        for (const AwardOutcome& award : result.awards) {
+            const DossierSpec* spec = award.award->dossier;
+            if (!spec) continue;
+            const DueDate due = dossier_due(spec->due, m_period, m_data);
+            for (const GroupOutcome& g : award.groups) {
+                for (const Subject& s : g.selected) {
+                    DossierOutcome d;
+                    d.subject = s;
+                    d.award = award.award;
+                    d.group = g.group->id;
+                    d.due = due.date;
+                    d.due_note = due.note;
+                    d.complete = true;
+                    for (const DocumentSpec& doc : spec->documents) {
+                        if (!doc.groups.empty() &&
+                            std::find(doc.groups.begin(), doc.groups.end(), g.group->id) == doc.groups.end())
+                            continue;
+                        DocumentOutcome dd;
+                        dd.document = &doc;
+                        dd.required = doc.copies;
+                        const auto sub = m_indexes.submitted(s, award.award->spec->id, m_period.id, doc.id);
+                        dd.submitted = sub.copies;
+                        dd.late = due.date && sub.last && *sub.last > *due.date;
+                        d.complete &= dd.submitted >= dd.required;
+                        d.documents.push_back(dd);
+                    }
+                    out.push_back(std::move(d));
+                }
+            }
+        }
+        return out;
+    }
+
+    const CompiledPlan& m_plan;
+    const Dataset& m_data;
+    Period m_period;
+    EvaluateOptions m_options;
+    Indexes m_indexes;
+    std::vector<const CompiledAward*> m_awards;
+    std::vector<std::vector<GroupState>> m_groups;  // by award_id
+};
+
+}  // namespace
+
+EvaluationResult evaluate(const CompiledPlan& plan, const Dataset& data, const Period& period,
+                          const EvaluateOptions& options) {
+    return Engine(plan, data, period, options).run();
+}
+
+}  // namespace thidua

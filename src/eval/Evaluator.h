@@ -1,0 +1,20 @@
+#pragma once
+// Evaluates a compiled plan on a dataset for one period. Pure: no I/O, reads only the plan and the
+// dataset. Decisions on other awards (eligible(), selected(), precedence) are computed on demand
+// and remembered, so awards are decided in dependency order without the plan saying the order.
+
+#include "eval/Evaluation.h"
+#include "model/Dataset.h"
+#include "plan/CompiledPlan.h"
+
+namespace thidua {
+
+struct EvaluateOptions {
+    // Record the values behind each criterion. Off for summaries over millions of candidates.
+    bool trace = true;
+};
+
+EvaluationResult evaluate(const CompiledPlan& plan, const Dataset& data, const Period& period,
+                          const EvaluateOptions& options = {});
+
+}  // namespace thidua

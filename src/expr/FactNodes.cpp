@@ -1,0 +1,249 @@
+// Nodes that read the dataset: facts of units and people, definitions, subjects and years.
+
+#include <cmath>
+
+#include "expr/Nodes.h"
+
+namespace thidua::expr {
+namespace {
+
+constexpr double kTiny = 1e-9;
+
+Interval number_domain(UnitField f) {
+    switch (f) {
+        case UnitField::Satisfaction:
+        case UnitField::TaskCompletion: return {0, 100};
+        case UnitField::ParRank: return {1, kInf};
+        case UnitField::ParMax:
+        case UnitField::ComponentMax: return {kTiny, kInf};
+        default: return {0, kInf};
+    }
+}
+
+Value number_or_unknown(double v, Interval domain) {
+    if (std::isnan(v)) {
+        Value out = Value::number(domain);
+        out.why = Unknown::Missing;
+        return out;
+    }
+    return Value::number(Interval::point(v));
+}
+
+Value rating_or_unknown(int8_t code, const Type& type) {
+    if (code < 0) {
+        Value out = Value::number({0, static_cast<double>(type.scale->ids.size() - 1)});
+        out.why = Unknown::Missing;
+        return out;
+    }
+    return Value::number(Interval::point(code));
+}
+
+// Data flags: 0, 1, blank (kUnknown) and for `disciplined` kReview: pending, not missing.
+Value flag(int8_t code) {
+    if (code == 0) return Value::boolean(Tri::False);
+    if (code == 1) return Value::boolean(Tri::True);
+    return Value::boolean(Tri::Unknown, code == kReview ? Unknown::Pending : Unknown::Missing);
+}
+
+Value unknown_of(const Type& type) {
+    switch (type.kind) {
+        case TypeKind::Bool: return Value::boolean(Tri::Unknown, Unknown::Missing);
+        case TypeKind::Rating: return rating_or_unknown(-1, type);
+        default: {
+            Value v = Value::number({});
+            v.why = Unknown::Missing;
+            return v;
+        }
+    }
+}
+
+void note(Context& ctx, const FactInfo& info, const Type& type, int year, const Value& v,
+          bool yearly = true) {
+    if (!ctx.trace) return;
+    if (ctx.quiet == 0) {
+        Observation o;
+        o.name = info.name;
+        o.subject = ctx.subject;
+        o.year = yearly ? year : 0;
+        o.value = v;
+        o.type = type;
+        ctx.trace->observations.push_back(o);
+    }
+    if (v.why == Unknown::Missing)
+        ctx.trace->missing.push_back({info.file, info.column, yearly ? year : 0, ctx.subject, {}});
+}
+
+}  // namespace
+
+Value YearNode::eval(Context& ctx) const {
+    switch (m_kind) {
+        case YearKind::First: return Value::number(Interval::point(ctx.first_year));
+        case YearKind::Last: return Value::number(Interval::point(ctx.last_year));
+        default: return Value::number(Interval::point(ctx.year));
+    }
+}
+
+Value UnitFactNode::read(Context& ctx, Index unit) const {
+    const Dataset& d = *ctx.data;
+    if (m_field == UnitField::ComponentScore || m_field == UnitField::ComponentMax) {
+        auto [score, max] = ctx.host->unit_component(unit, ctx.year);
+        const double v = m_field == UnitField::ComponentScore ? score : max;
+        return number_or_unknown(v, number_domain(m_field));
+    }
+    if (!d.has_year(ctx.year)) return unknown_of(type());
+    const size_t i = d.slot(unit, ctx.year);
+    const UnitYears& y = d.unit_years;
+    switch (m_field) {
+        case UnitField::ParScore: return number_or_unknown(y.par_score[i], number_domain(m_field));
+        case UnitField::ParMax: return number_or_unknown(y.par_max[i], number_domain(m_field));
+        case UnitField::ParRank: return number_or_unknown(y.par_rank[i], number_domain(m_field));
+        case UnitField::Satisfaction:
+            return number_or_unknown(y.satisfaction[i], number_domain(m_field));
+        case UnitField::TaskCompletion:
+            return number_or_unknown(y.task_completion[i], number_domain(m_field));
+        case UnitField::ParRating: return rating_or_unknown(y.par_rating[i], type());
+        case UnitField::HeadLeads: return flag(y.head_leads[i]);
+        case UnitField::Compliance: return flag(y.compliance[i]);
+        case UnitField::ExcellentAchievement: return flag(y.excellent_achievement[i]);
+        case UnitField::Initiative: return flag(y.initiative[i]);
+        case UnitField::Disciplined: return flag(y.disciplined[i]);
+        default: return unknown_of(type());
+    }
+}
+
+Value UnitFactNode::eval(Context& ctx) const {
+    if (ctx.subject.kind != SubjectKind::Unit || ctx.subject.index == kNoIndex)
+        return unknown_of(type());
+    Value v = read(ctx, ctx.subject.index);
+    note(ctx, m_info, type(), ctx.year, v);
+    return v;
+}
+
+Value PersonFactNode::read_yearly(Context& ctx, Index person) const {
+    const Dataset& d = *ctx.data;
+    if (m_field == PersonField::ComponentScore || m_field == PersonField::ComponentMax) {
+        const Index c = d.people.component[person];
+        if (c == kNoIndex) return unknown_of(type());
+        auto [score, max] = ctx.host->component(c, ctx.year);
+        const double v = m_field == PersonField::ComponentScore ? score : max;
+        return number_or_unknown(v, m_field == PersonField::ComponentMax ? Interval{kTiny, kInf}
+                                                                          : Interval{0, kInf});
+    }
+    if (!d.has_year(ctx.year)) return unknown_of(type());
+    const size_t i = d.slot(person, ctx.year);
+    const PersonYears& y = d.person_years;
+    switch (m_field) {
+        case PersonField::Rating: return rating_or_unknown(y.rating[i], type());
+        case PersonField::InitiativeLevel: return rating_or_unknown(y.initiative_level[i], type());
+        case PersonField::ExcellentPar: return flag(y.excellent_par[i]);
+        case PersonField::Initiative: return flag(y.initiative[i]);
+        case PersonField::EthicsOk: return flag(y.ethics_ok[i]);
+        case PersonField::Disciplined: return flag(y.disciplined[i]);
+        default: return unknown_of(type());
+    }
+}
+
+Value PersonFactNode::read_static(Context& ctx, Index person) const {
+    const People& p = ctx.data->people;
+    switch (m_field) {
+        case PersonField::Gender: {
+            const Gender g = p.gender[person];
+            // The gender scale lists `nu` first.
+            return rating_or_unknown(g == Gender::Unknown ? -1 : (g == Gender::Female ? 0 : 1),
+                                     type());
+        }
+        case PersonField::ParRole: return flag(p.par_role[person]);
+        case PersonField::Resident: return flag(p.resident[person]);
+        case PersonField::HasComponent:
+            return Value::boolean(p.component[person] != kNoIndex ? Tri::True : Tri::False);
+        default: return unknown_of(type());
+    }
+}
+
+Value PersonFactNode::eval(Context& ctx) const {
+    if (ctx.subject.kind != SubjectKind::Person || ctx.subject.index == kNoIndex)
+        return unknown_of(type());
+    const bool yearly = m_field < PersonField::Gender;
+    Value v = yearly ? read_yearly(ctx, ctx.subject.index) : read_static(ctx, ctx.subject.index);
+    note(ctx, m_info, type(), ctx.year, v, yearly);
+    return v;
+}
+
+Value DefinitionNode::eval(Context& ctx) const {
+    ++ctx.quiet;
+    Value v = m_body->eval(ctx);
+    --ctx.quiet;
+    if (m_range && type().kind == TypeKind::Number && !std::isnan(v.range.lo))
+        v.range = v.range.clamp(*m_range);
+    if (ctx.observing()) {
+        Observation o;
+        o.name = m_name;
+        o.subject = ctx.subject;
+        o.year = ctx.year;
+        o.value = v;
+        o.type = type();
+        ctx.trace->observations.push_back(o);
+    }
+    return v;
+}
+
+namespace {
+
+Index ancestor_of_type(const Dataset& d, Index unit, UnitType type) {
+    for (Index u = unit; u != kNoIndex; u = d.units[u].parent)
+        if (d.units[u].type == type) return u;
+    return kNoIndex;
+}
+
+Index unit_of(const Context& ctx) {
+    const Subject s = ctx.subject;
+    if (s.index == kNoIndex) return kNoIndex;
+    if (s.kind == SubjectKind::Unit) return s.index;
+    const Dataset& d = *ctx.data;
+    if (d.has_year(ctx.year)) return d.person_years.unit[d.slot(s.index, ctx.year)];
+    return d.people.unit[s.index];
+}
+
+}  // namespace
+
+Value SubjectNode::eval(Context& ctx) const {
+    if (m_nav == SubjectNav::Self) return Value::of_subject(ctx.subject);
+    const Index unit = unit_of(ctx);
+    Index target = kNoIndex;
+    if (unit != kNoIndex) {
+        const Dataset& d = *ctx.data;
+        switch (m_nav) {
+            case SubjectNav::Unit: target = unit; break;
+            case SubjectNav::Parent: target = d.units[unit].parent; break;
+            case SubjectNav::District: target = ancestor_of_type(d, unit, UnitType::District); break;
+            case SubjectNav::Province: target = ancestor_of_type(d, unit, UnitType::Province); break;
+            default: break;
+        }
+    }
+    return Value::of_subject({SubjectKind::Unit, target});
+}
+
+Value NavigateNode::eval(Context& ctx) const {
+    const Subject target = m_subject->eval(ctx).subject;
+    const Subject saved = ctx.subject;
+    ctx.subject = target;
+    Value v = m_body->eval(ctx);
+    ctx.subject = saved;
+    return v;
+}
+
+Value AtNode::eval(Context& ctx) const {
+    const Value year = m_year->eval(ctx);
+    if (!year.range.known() || std::isnan(year.range.lo)) {
+        Value v = Value::number({});
+        v.tri = Tri::Unknown;
+        return v;
+    }
+    const int saved = ctx.year;
+    ctx.year = static_cast<int>(year.range.lo);
+    Value v = m_body->eval(ctx);
+    ctx.year = saved;
+    return v;
+}
+
+}  // namespace thidua::expr

@@ -1,0 +1,162 @@
+#include "present/Explain.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+
+namespace thidua {
+namespace {
+
+using expr::Tri;
+
+std::string_view fact_label_vi(std::string_view name) {
+    static const std::map<std::string_view, std::string_view> kLabels = {
+        {"par_score", "Điểm chỉ số CCHC"},
+        {"par_max", "Điểm tối đa"},
+        {"par_rank", "Thứ hạng chỉ số CCHC"},
+        {"par_rating", "Xếp loại CCHC"},
+        {"satisfaction", "Tỷ lệ hài lòng (%)"},
+        {"task_completion", "Tỷ lệ hoàn thành nhiệm vụ CCHC (%)"},
+        {"head_leads", "Người đứng đầu trực tiếp chỉ đạo"},
+        {"compliance", "Gương mẫu chấp hành, nội bộ đoàn kết"},
+        {"excellent_achievement", "Thành tích xuất sắc"},
+        {"initiative", "Sáng kiến, mô hình mới"},
+        {"disciplined", "Kỷ luật"},
+        {"component_score", "Điểm chỉ số thành phần"},
+        {"component_max", "Điểm tối đa chỉ số thành phần"},
+        {"rating", "Xếp loại cá nhân"},
+        {"initiative_level", "Cấp công nhận sáng kiến"},
+        {"excellent_par", "Xuất sắc trong công tác CCHC"},
+        {"ethics_ok", "Phẩm chất đạo đức tốt"},
+        {"gender", "Giới tính"},
+        {"par_role", "Trực tiếp làm CCHC"},
+        {"resident", "Người dân"},
+        {"has_component", "Tham mưu chỉ số thành phần"},
+        {"members", "Cá nhân của đơn vị đạt"},
+        {"registered", "Đăng ký thi đua"},
+    };
+    auto it = kLabels.find(name);
+    return it == kLabels.end() ? name : it->second;
+}
+
+std::string label_of(const std::string& name, const EvaluationResult& r, Wording w) {
+    if (w == Wording::Ids) return name;
+    for (const DefinitionSpec& d : r.plan->spec.definitions)
+        if (d.name == name && !d.label.empty()) return d.label;
+    return std::string(fact_label_vi(name));
+}
+
+std::string value_text(const expr::Observation& o, Wording w) {
+    if (!o.note.empty()) return o.note;
+    const expr::Value& v = o.value;
+    if (o.count_total > 0 || (o.name && *o.name == "members")) {
+        std::string s = fmt::format("{}/{}", o.count_true, o.count_total);
+        return s;
+    }
+    switch (o.type.kind) {
+        case expr::TypeKind::Bool:
+            if (v.tri == Tri::Unknown)
+                return v.why == expr::Unknown::Pending ? (w == Wording::Ids ? "review" : "đang xem xét")
+                                                       : "?";
+            if (w == Wording::Ids) return v.tri == Tri::True ? "1" : "0";
+            return v.tri == Tri::True ? "có" : "không";
+        case expr::TypeKind::Rating: {
+            if (!v.range.known()) return "?";
+            const auto code = static_cast<size_t>(v.range.lo);
+            if (code >= o.type.scale->ids.size()) return "?";
+            if (w == Wording::Vietnamese && code < o.type.scale->labels_vi.size())
+                return o.type.scale->labels_vi[code];
+            return o.type.scale->ids[code];
+        }
+        default:
+            if (v.range.known() && !std::isnan(v.range.lo)) return format_number(v.range.lo);
+            return "?";
+    }
+}
+
+}  // namespace
+
+std::string format_number(double v) {
+    if (std::isnan(v)) return "?";
+    std::string s = fmt::format("{:.2f}", v);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string subject_id(const Dataset& data, Subject s) {
+    if (s.index == kNoIndex) return "";
+    return s.kind == SubjectKind::Unit ? data.units[s.index].id : data.people.id[s.index];
+}
+
+std::string subject_name(const Dataset& data, Subject s) {
+    if (s.index == kNoIndex) return "";
+    return s.kind == SubjectKind::Unit ? data.units[s.index].name : data.people.name[s.index];
+}
+
+std::string explain(const CriterionOutcome& c, const EvaluationResult& r, Subject candidate,
+                    Wording wording) {
+    // One run of values per (name, subject), in the order they were first used.
+    struct Run {
+        const std::string* name;
+        Subject subject;
+        std::vector<std::string> items;
+    };
+    std::vector<Run> runs;
+    for (const expr::Observation& o : c.observations) {
+        if (!o.name) continue;
+        auto it = std::find_if(runs.begin(), runs.end(), [&](const Run& run) {
+            return *run.name == *o.name && run.subject.kind == o.subject.kind &&
+                   run.subject.index == o.subject.index;
+        });
+        if (it == runs.end()) {
+            runs.push_back({o.name, o.subject, {}});
+            it = runs.end() - 1;
+        }
+        std::string item = o.year ? fmt::format("{} {}", o.year, value_text(o, wording))
+                                  : value_text(o, wording);
+        if (std::find(it->items.begin(), it->items.end(), item) == it->items.end())
+            it->items.push_back(std::move(item));
+    }
+    std::string out;
+    for (const Run& run : runs) {
+        if (!out.empty()) out += "; ";
+        out += label_of(*run.name, r, wording);
+        const bool other = run.subject.kind != candidate.kind || run.subject.index != candidate.index;
+        if (other) {
+            out += wording == Wording::Ids ? fmt::format("[{}]", subject_id(*r.data, run.subject))
+                                           : fmt::format(" ({})", subject_name(*r.data, run.subject));
+        }
+        out += wording == Wording::Ids ? " " : ": ";
+        for (size_t i = 0; i < run.items.size(); ++i) out += (i ? ", " : "") + run.items[i];
+    }
+    return out;
+}
+
+std::string missing_fact(const expr::MissingFact& m, const Dataset& data, Subject candidate) {
+    const std::string whose = subject_id(data, m.subject);
+    if (std::string_view(m.file) == "registrations") return fmt::format("registrations:{}:{}", whose, m.key);
+    std::string out = m.year ? fmt::format("{}:{}:{}", m.file, m.column, m.year)
+                             : fmt::format("{}:{}", m.file, m.column);
+    if (m.subject.kind != candidate.kind || m.subject.index != candidate.index) out += ":" + whose;
+    return out;
+}
+
+const char* result_vi(Tri t) {
+    switch (t) {
+        case Tri::True: return "đạt";
+        case Tri::False: return "không đạt";
+        default: return "chưa rõ";
+    }
+}
+
+const char* status_vi(Status s) {
+    switch (s) {
+        case Status::Eligible: return "đủ điều kiện";
+        case Status::Ineligible: return "không đủ điều kiện";
+        default: return "chưa đủ dữ liệu";
+    }
+}
+
+}  // namespace thidua
