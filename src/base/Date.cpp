@@ -33,7 +33,9 @@ Civil civil_from_days(int32_t z) {
     return {y + (m <= 2), m, d};
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -56,7 +58,8 @@ bool parse_digits(std::string_view text, int& out) {
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
     if (year < 1900 || year > 9999 || month < 1 || month > 12) return std::nullopt;
     if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
-    return from_days(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+    return from_days(
+        days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
 std::optional<Date> Date::parse_iso(std::string_view text) {
@@ -68,9 +71,15 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
     return from_ymd(y, m, d);
 }
 
-int Date::year() const { return civil_from_days(m_days).y; }
-int Date::month() const { return static_cast<int>(civil_from_days(m_days).m); }
-int Date::day() const { return static_cast<int>(civil_from_days(m_days).d); }
+int Date::year() const {
+    return civil_from_days(m_days).y;
+}
+int Date::month() const {
+    return static_cast<int>(civil_from_days(m_days).m);
+}
+int Date::day() const {
+    return static_cast<int>(civil_from_days(m_days).d);
+}
 
 std::string Date::iso() const {
     const Civil c = civil_from_days(m_days);

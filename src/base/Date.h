@@ -26,8 +26,8 @@ public:
     int month() const;
     int day() const;
     Date plus_days(int32_t n) const { return from_days(m_days + n); }
-    std::string iso() const;    // 2023-10-14
-    std::string dmy() const;    // 14/10/2023, as Vietnamese documents write it
+    std::string iso() const;  // 2023-10-14
+    std::string dmy() const;  // 14/10/2023, as Vietnamese documents write it
 
     auto operator<=>(const Date&) const = default;
 

@@ -8,13 +8,13 @@
 namespace thidua {
 
 struct Diagnostic {
-    std::string file;         // path or file name as the user gave it
-    int line = 0;             // 1-based; for a CSV the row number counting the header as row 1
-    int column = 0;           // 1-based character column (plan files), 0 when not known
-    std::string field;        // CSV column name, when the problem is in one cell
-    std::string value;        // the offending value, as read
-    std::string message;      // Vietnamese, what the user reads
-    std::string message_en;   // English, for logs and non-Vietnamese readers
+    std::string file;        // path or file name as the user gave it
+    int line = 0;            // 1-based; for a CSV the row number counting the header as row 1
+    int column = 0;          // 1-based character column (plan files), 0 when not known
+    std::string field;       // CSV column name, when the problem is in one cell
+    std::string value;       // the offending value, as read
+    std::string message;     // Vietnamese, what the user reads
+    std::string message_en;  // English, for logs and non-Vietnamese readers
 
     // "file:line:col: message" for plan files, "file:row: column 'x', value 'v': message" for data.
     std::string format() const;

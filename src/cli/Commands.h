@@ -1,6 +1,7 @@
 #pragma once
 // The `thidua` subcommands. Each registers its options on the CLI11 app and runs when chosen.
-// Exit codes: 0 success, 2 bad input (plan, data, period) with reasons on stderr, nothing on stdout.
+// Exit codes: 0 success, 2 bad input (plan, data, period) with reasons on stderr, nothing on
+// stdout.
 
 #include <CLI/CLI.hpp>
 

@@ -20,12 +20,14 @@ struct EvaluateArgs {
 };
 
 void print(const Diagnostics& errors) {
-    for (const Diagnostic& d : errors) std::cerr << d.format() << "\n";
+    for (const Diagnostic& d : errors)
+        std::cerr << d.format() << "\n";
 }
 
 std::string period_list(const PlanSpec& spec) {
     std::string out;
-    for (const Period& p : plan_periods(spec)) out += (out.empty() ? "" : ", ") + p.id;
+    for (const Period& p : plan_periods(spec))
+        out += (out.empty() ? "" : ", ") + p.id;
     return out;
 }
 
@@ -43,8 +45,8 @@ int run(const EvaluateArgs& args) {
     }
     const std::filesystem::path data_path(args.data);
     if (!std::filesystem::is_directory(data_path)) {
-        std::cerr << fmt::format("{}: cần một thư mục các tệp CSV (đọc tệp .xlsx sẽ có ở bản sau)\n",
-                                 args.data);
+        std::cerr << fmt::format(
+            "{}: cần một thư mục các tệp CSV (đọc tệp .xlsx sẽ có ở bản sau)\n", args.data);
         return kExitBadInput;
     }
     auto data = read_dataset_dir(data_path);
@@ -55,8 +57,10 @@ int run(const EvaluateArgs& args) {
     const EvaluationResult result = evaluate(**plan, *data, *period);
     // Build the whole output first so that a failure never leaves half a document on stdout.
     std::ostringstream out;
-    if (args.format == "json") write_json(result, out);
-    else write_table(result, out);
+    if (args.format == "json")
+        write_json(result, out);
+    else
+        write_table(result, out);
     std::cout << out.str();
     return kExitOk;
 }

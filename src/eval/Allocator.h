@@ -29,6 +29,7 @@ Allocation allocate(const std::vector<Entrant>& entrants, std::optional<int> quo
                     std::optional<int> cap);
 
 // Competition ranks (1, 2, 2, 4) by keys alone, for entrants in `order`.
-std::vector<int> competition_ranks(const std::vector<Entrant>& entrants, const std::vector<int>& order);
+std::vector<int> competition_ranks(const std::vector<Entrant>& entrants,
+                                   const std::vector<int>& order);
 
 }  // namespace thidua

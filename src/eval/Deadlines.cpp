@@ -15,14 +15,16 @@ std::optional<Date> registration_deadline(const PlanSpec& plan, const Period& pe
 
 DueDate dossier_due(const DueSpec& due, const Period& period, const Dataset& data) {
     switch (due.kind) {
-        case DueSpec::Kind::Date: return {due.date, {}};
+        case DueSpec::Kind::Date:
+            return {due.date, {}};
         case DueSpec::Kind::AfterEvent:
             for (const Event& e : data.events)
                 if (e.event == due.event && e.year == period.last_year)
                     return {e.date.plus_days(due.days), {}};
-            return {std::nullopt,
-                    fmt::format("chưa có sự kiện {} năm {} trong dữ liệu", due.event, period.last_year)};
-        default: return {std::nullopt, "kế hoạch không quy định hạn nộp"};
+            return {std::nullopt, fmt::format("chưa có sự kiện {} năm {} trong dữ liệu", due.event,
+                                              period.last_year)};
+        default:
+            return {std::nullopt, "kế hoạch không quy định hạn nộp"};
     }
 }
 

@@ -13,9 +13,12 @@ namespace thidua {
 
 const char* status_id(Status s) {
     switch (s) {
-        case Status::Eligible: return "eligible";
-        case Status::Ineligible: return "ineligible";
-        default: return "incomplete";
+        case Status::Eligible:
+            return "eligible";
+        case Status::Ineligible:
+            return "ineligible";
+        default:
+            return "incomplete";
     }
 }
 
@@ -237,7 +240,8 @@ private:
             all_pass &= r == Tri::True;
             out.criteria.push_back(std::move(co));
         }
-        out.status = any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);
+        out.status =
+            any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);
         if (out.status == Status::Incomplete) collect_missing(out);
         return out;
     }
@@ -260,8 +264,10 @@ private:
                                       [&](const auto& a, const auto& b) {
                                           return std::string_view(a.file) == b.file &&
                                                  std::string_view(a.column) == b.column &&
-                                                 a.year == b.year && a.subject.kind == b.subject.kind &&
-                                                 a.subject.index == b.subject.index && a.key == b.key;
+                                                 a.year == b.year &&
+                                                 a.subject.kind == b.subject.kind &&
+                                                 a.subject.index == b.subject.index &&
+                                                 a.key == b.key;
                                       }),
                           out.missing.end());
         (void)key;
@@ -272,9 +278,15 @@ private:
     static double key_value(const Value& v, const expr::Type& type, bool descending) {
         double x = 0;
         switch (type.kind) {
-            case expr::TypeKind::Bool: x = v.tri == Tri::True ? 1 : 0; break;
-            case expr::TypeKind::Rating: x = -v.range.hi; break;  // codes run best first
-            default: x = descending ? v.range.lo : -v.range.hi; break;
+            case expr::TypeKind::Bool:
+                x = v.tri == Tri::True ? 1 : 0;
+                break;
+            case expr::TypeKind::Rating:
+                x = -v.range.hi;
+                break;  // codes run best first
+            default:
+                x = descending ? v.range.lo : -v.range.hi;
+                break;
         }
         if (type.kind != expr::TypeKind::Number && !descending) x = -x;
         if (std::isnan(x) || std::isinf(x)) return x > 0 ? x : -expr::kInf;
@@ -284,7 +296,8 @@ private:
     void allocate(GroupState& gs) {
         if (gs.allocated || gs.allocating) return;
         gs.allocating = true;
-        for (const Subject& s : gs.candidates) status(gs, s);
+        for (const Subject& s : gs.candidates)
+            status(gs, s);
         const CompiledAwardGroup& group = gs.award->groups[gs.group];
         const expr::NodePtr& pref = gs.award->kind == AwardKind::Collective
                                         ? m_plan.preference_collective
@@ -363,9 +376,11 @@ private:
     std::vector<DossierOutcome> dossiers(const EvaluationResult& result) const {
         std::vector<DossierOutcome> out;
         for (const AwardOutcome& award : result.awards) {
-            const DossierSpec* spec = award.award->dossier;
-            if (!spec) continue;
-            const DueDate due = dossier_due(spec->due, m_period, m_data);
+            // Every selected candidate gets an entry, even where the plan names no papers.
+            static const DossierSpec kNone;
+            const DossierSpec* spec = award.award->dossier ? award.award->dossier : &kNone;
+            DueDate due = dossier_due(spec->due, m_period, m_data);
+            if (!award.award->dossier) due.note = "kế hoạch không quy định hồ sơ, hạn nộp";
             for (const GroupOutcome& g : award.groups) {
                 for (const Subject& s : g.selected) {
                     DossierOutcome d;
@@ -376,13 +391,14 @@ private:
                     d.due_note = due.note;
                     d.complete = true;
                     for (const DocumentSpec& doc : spec->documents) {
-                        if (!doc.groups.empty() &&
-                            std::find(doc.groups.begin(), doc.groups.end(), g.group->id) == doc.groups.end())
+                        if (!doc.groups.empty() && std::find(doc.groups.begin(), doc.groups.end(),
+                                                             g.group->id) == doc.groups.end())
                             continue;
                         DocumentOutcome dd;
                         dd.document = &doc;
                         dd.required = doc.copies;
-                        const auto sub = m_indexes.submitted(s, award.award->spec->id, m_period.id, doc.id);
+                        const auto sub =
+                            m_indexes.submitted(s, award.award->spec->id, m_period.id, doc.id);
                         dd.submitted = sub.copies;
                         dd.late = due.date && sub.last && *sub.last > *due.date;
                         d.complete &= dd.submitted >= dd.required;

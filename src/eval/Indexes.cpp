@@ -63,7 +63,8 @@ void Indexes::build_members() {
             const Index u = m_data.person_years.unit[m_data.slot(static_cast<Index>(p), year)];
             if (u != kNoIndex) ++offsets[u + 1];
         }
-        for (size_t u = 0; u < units; ++u) offsets[u + 1] += offsets[u];
+        for (size_t u = 0; u < units; ++u)
+            offsets[u + 1] += offsets[u];
         std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
         auto& out = m_member_people[y];
         for (size_t p = 0; p < people; ++p) {
@@ -136,7 +137,8 @@ std::optional<Date> Indexes::registration(Subject s, const std::string& period) 
     return earliest;
 }
 
-Indexes::Submitted Indexes::submitted(Subject s, const std::string& award, const std::string& period,
+Indexes::Submitted Indexes::submitted(Subject s, const std::string& award,
+                                      const std::string& period,
                                       const std::string& document) const {
     Submitted out;
     for (const DossierDocument& d : m_data.dossiers) {

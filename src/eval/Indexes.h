@@ -18,7 +18,9 @@ class Indexes {
 public:
     Indexes(const CompiledPlan& plan, const Dataset& data);
 
-    const std::vector<Index>& group_units(int plan_group) const { return m_group_units[plan_group]; }
+    const std::vector<Index>& group_units(int plan_group) const {
+        return m_group_units[plan_group];
+    }
     bool in_group(Index unit, int plan_group) const;  // -1: any group of the plan
 
     std::span<const Index> members(Index unit, int year);

@@ -16,8 +16,10 @@ struct AggregateNode::Accumulator {
 
     void add_bool(const Value& v) {
         ++n;
-        if (v.tri == Tri::True) ++n_true;
-        else if (v.tri == Tri::False) ++n_false;
+        if (v.tri == Tri::True)
+            ++n_true;
+        else if (v.tri == Tri::False)
+            ++n_false;
         else {
             ++n_unknown;
             any_missing |= v.why != Unknown::Pending;
@@ -122,7 +124,8 @@ Value AggregateNode::finish(const Accumulator& acc) const {
         case AggregateFn::Mean:
             if (acc.n == 0) return Value::number({NAN, NAN});
             return with_why(Value::number({acc.lo_sum / acc.n, acc.hi_sum / acc.n}));
-        case AggregateFn::Sum: return with_why(Value::number({acc.lo_sum, acc.hi_sum}));
+        case AggregateFn::Sum:
+            return with_why(Value::number({acc.lo_sum, acc.hi_sum}));
         case AggregateFn::Min:
             if (acc.n == 0) return Value::number({NAN, NAN});
             return with_why(Value::number(acc.min));

@@ -1,7 +1,7 @@
 #include "expr/Compiler.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "expr/Facts.h"
 #include "expr/Nodes.h"
@@ -11,27 +11,34 @@ namespace thidua::expr {
 namespace {
 
 constexpr std::string_view kDomains[] = {"years", "members", "member_years"};
-constexpr std::string_view kAggregates[] = {"all", "any", "count", "share", "mean", "sum", "min",
-                                            "max"};
-constexpr std::string_view kFunctions[] = {"coalesce", "known", "abs", "eligible", "selected",
-                                           "in_group"};
-constexpr std::string_view kNames[] = {"year",     "first_year", "last_year", "self", "parent",
+constexpr std::string_view kAggregates[] = {"all",  "any", "count", "share",
+                                            "mean", "sum", "min",   "max"};
+constexpr std::string_view kFunctions[] = {"coalesce", "known",    "abs",
+                                           "eligible", "selected", "in_group"};
+constexpr std::string_view kNames[] = {"year",     "first_year", "last_year", "self",      "parent",
                                        "district", "province",   "unit",      "registered"};
 
-int kind_index(SubjectKind k) { return k == SubjectKind::Unit ? 0 : 1; }
-std::string_view kind_vi(SubjectKind k) { return k == SubjectKind::Unit ? "đơn vị" : "cá nhân"; }
+int kind_index(SubjectKind k) {
+    return k == SubjectKind::Unit ? 0 : 1;
+}
+std::string_view kind_vi(SubjectKind k) {
+    return k == SubjectKind::Unit ? "đơn vị" : "cá nhân";
+}
 
 ScaleDef from_vocabulary(const Scale& s) {
     ScaleDef d;
     d.name = std::string(s.name);
-    for (auto id : s.ids) d.ids.emplace_back(id);
-    for (auto n : s.names_vi) d.labels_vi.emplace_back(n);
+    for (auto id : s.ids)
+        d.ids.emplace_back(id);
+    for (auto n : s.names_vi)
+        d.labels_vi.emplace_back(n);
     return d;
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         size_t diag = row[0];
         row[0] = i;
@@ -53,16 +60,22 @@ bool contains(const Range& r, std::string_view x) {
 
 std::string type_name_vi(const Type& t) {
     switch (t.kind) {
-        case TypeKind::Bool: return "đúng/sai";
-        case TypeKind::Number: return "số";
+        case TypeKind::Bool:
+            return "đúng/sai";
+        case TypeKind::Number:
+            return "số";
         case TypeKind::Rating: {
             std::string ids;
-            for (const auto& id : t.scale->ids) ids += (ids.empty() ? "" : ", ") + id;
+            for (const auto& id : t.scale->ids)
+                ids += (ids.empty() ? "" : ", ") + id;
             return fmt::format("xếp loại {} ({})", t.scale->name, ids);
         }
-        case TypeKind::Unit: return "đơn vị";
-        case TypeKind::Person: return "cá nhân";
-        default: return "lỗi";
+        case TypeKind::Unit:
+            return "đơn vị";
+        case TypeKind::Person:
+            return "cá nhân";
+        default:
+            return "lỗi";
     }
 }
 
@@ -125,7 +138,8 @@ NodePtr Compiler::error(const Syntax& s, const Scope& scope, std::string message
     return nullptr;
 }
 
-NodePtr Compiler::expect(const Syntax& s, const Scope& scope, TypeKind kind, std::string_view role) {
+NodePtr Compiler::expect(const Syntax& s, const Scope& scope, TypeKind kind,
+                         std::string_view role) {
     NodePtr n = node(s, scope);
     if (!n || n->type().kind == kind) return n;
     return error(s, scope,
@@ -138,8 +152,10 @@ NodePtr Compiler::node(const Syntax& s, const Scope& scope) {
         case SyntaxKind::Number:
             return std::make_shared<ConstNode>(Type{TypeKind::Number},
                                                Value::number(Interval::point(s.number)));
-        case SyntaxKind::Name: return name(s, scope);
-        case SyntaxKind::Call: return call(s, scope);
+        case SyntaxKind::Name:
+            return name(s, scope);
+        case SyntaxKind::Call:
+            return call(s, scope);
         case SyntaxKind::Unary:
             if (s.text == "not")
                 if (auto a = expect(*s.children[0], scope, TypeKind::Bool, "vế sau 'not'"))
@@ -148,10 +164,14 @@ NodePtr Compiler::node(const Syntax& s, const Scope& scope) {
                 if (auto a = expect(*s.children[0], scope, TypeKind::Number, "vế sau '-'"))
                     return std::make_shared<ArithNode>('n', a, nullptr);
             return nullptr;
-        case SyntaxKind::Binary: return binary(s, scope);
-        case SyntaxKind::If: return conditional(s, scope);
-        case SyntaxKind::Member: return member(s, scope);
-        case SyntaxKind::At: return at(s, scope);
+        case SyntaxKind::Binary:
+            return binary(s, scope);
+        case SyntaxKind::If:
+            return conditional(s, scope);
+        case SyntaxKind::Member:
+            return member(s, scope);
+        case SyntaxKind::At:
+            return at(s, scope);
     }
     return nullptr;
 }
@@ -174,8 +194,9 @@ NodePtr Compiler::name(const Syntax& s, const Scope& scope) {
     for (auto [word, nav] : kNav) {
         if (id != word) continue;
         if (nav == SubjectNav::Parent && scope.subject == SubjectKind::Person)
-            return error(s, scope, "'parent' là đơn vị cấp trên của một đơn vị; với cá nhân "
-                                   "hãy dùng 'unit' (đơn vị công tác) hoặc 'unit.parent'");
+            return error(s, scope,
+                         "'parent' là đơn vị cấp trên của một đơn vị; với cá nhân "
+                         "hãy dùng 'unit' (đơn vị công tác) hoặc 'unit.parent'");
         return std::make_shared<SubjectNode>(Type{TypeKind::Unit}, nav);
     }
     if (NodePtr f = fact(id, scope)) return f;
@@ -200,14 +221,23 @@ NodePtr Compiler::fact(std::string_view id, const Scope& scope) {
     if (!f) return nullptr;
     Type type{TypeKind::Number};
     switch (f->type) {
-        case FactType::Flag: type = {TypeKind::Bool}; break;
-        case FactType::ParRating: type = {TypeKind::Rating, m_env.scale("par_rating")}; break;
-        case FactType::PersonRating: type = {TypeKind::Rating, m_env.scale("rating")}; break;
+        case FactType::Flag:
+            type = {TypeKind::Bool};
+            break;
+        case FactType::ParRating:
+            type = {TypeKind::Rating, m_env.scale("par_rating")};
+            break;
+        case FactType::PersonRating:
+            type = {TypeKind::Rating, m_env.scale("rating")};
+            break;
         case FactType::InitiativeLevel:
             type = {TypeKind::Rating, m_env.scale("initiative_level")};
             break;
-        case FactType::Gender: type = {TypeKind::Rating, &m_env.gender_scale()}; break;
-        default: break;
+        case FactType::Gender:
+            type = {TypeKind::Rating, &m_env.gender_scale()};
+            break;
+        default:
+            break;
     }
     const FactInfo info{f->name, f->file, f->column};
     if (f->subject == SubjectKind::Unit)
@@ -274,15 +304,16 @@ NodePtr Compiler::call(const Syntax& s, const Scope& scope) {
     if (fn == "coalesce") {
         if (argc < 2) return error(s, scope, "'coalesce' cần ít nhất 2 đối số");
         std::vector<NodePtr> args;
-        for (const auto& c : s.children) args.push_back(node(*c, scope));
+        for (const auto& c : s.children)
+            args.push_back(node(*c, scope));
         for (const auto& a : args)
             if (!a) return nullptr;
         for (size_t i = 1; i < args.size(); ++i)
             if (!(args[i]->type() == args[0]->type()))
-                return error(*s.children[i], scope,
-                             fmt::format("các đối số của coalesce phải cùng kiểu: {} khác {}",
-                                         type_name_vi(args[i]->type()),
-                                         type_name_vi(args[0]->type())));
+                return error(
+                    *s.children[i], scope,
+                    fmt::format("các đối số của coalesce phải cùng kiểu: {} khác {}",
+                                type_name_vi(args[i]->type()), type_name_vi(args[0]->type())));
         return std::make_shared<CoalesceNode>(args[0]->type(), std::move(args));
     }
     return error(s, scope, fmt::format("không biết hàm '{}'{}", fn, suggest(fn, scope)));
@@ -297,8 +328,9 @@ NodePtr Compiler::aggregate(const Syntax& s, const Scope& scope) {
                                  fn, fn));
     const Syntax& dom = *s.children[0];
     if (dom.kind != SyntaxKind::Name || !contains(kDomains, dom.text))
-        return error(dom, scope,
-                     fmt::format("đối số đầu của '{}' phải là years, members hoặc member_years", fn));
+        return error(
+            dom, scope,
+            fmt::format("đối số đầu của '{}' phải là years, members hoặc member_years", fn));
     Domain domain = Domain::Years;
     SubjectKind body_subject = scope.subject;
     if (dom.text != "years") {
@@ -316,14 +348,14 @@ NodePtr Compiler::aggregate(const Syntax& s, const Scope& scope) {
                           fmt::format("biểu thức trong {}()", fn));
     if (!body) return nullptr;
     static const std::pair<std::string_view, AggregateFn> kFns[] = {
-        {"all", AggregateFn::All},   {"any", AggregateFn::Any}, {"count", AggregateFn::Count},
+        {"all", AggregateFn::All},     {"any", AggregateFn::Any},   {"count", AggregateFn::Count},
         {"share", AggregateFn::Share}, {"mean", AggregateFn::Mean}, {"sum", AggregateFn::Sum},
-        {"min", AggregateFn::Min},   {"max", AggregateFn::Max}};
+        {"min", AggregateFn::Min},     {"max", AggregateFn::Max}};
     AggregateFn f = AggregateFn::All;
     for (auto [word, value] : kFns)
         if (word == fn) f = value;
     const Type type{f == AggregateFn::All || f == AggregateFn::Any ? TypeKind::Bool
-                                                                    : TypeKind::Number};
+                                                                   : TypeKind::Number};
     static const std::string kMembers = "members";
     return std::make_shared<AggregateNode>(type, f, domain, body, &kMembers);
 }
@@ -342,7 +374,8 @@ NodePtr Compiler::award_query(const Syntax& s, const Scope& scope) {
         return error(*s.children[0], scope,
                      fmt::format("đối số đầu của '{}' phải là một đơn vị hoặc cá nhân", s.text));
     const Syntax& award = *s.children[1];
-    auto a = award.kind == SyntaxKind::Name ? m_env.m_awards.find(award.text) : m_env.m_awards.end();
+    auto a =
+        award.kind == SyntaxKind::Name ? m_env.m_awards.find(award.text) : m_env.m_awards.end();
     if (a == m_env.m_awards.end())
         return error(award, scope,
                      fmt::format("không có hình thức khen thưởng '{}' trong kế hoạch", award.text));
@@ -385,8 +418,10 @@ NodePtr Compiler::binary(const Syntax& s, const Scope& scope) {
         return std::make_shared<LogicNode>(op == "and", l, r);
     }
     if (op.size() == 1 && std::string_view("+-*/").find(op[0]) != std::string_view::npos) {
-        auto l = expect(*s.children[0], scope, TypeKind::Number, fmt::format("vế trái của '{}'", op));
-        auto r = expect(*s.children[1], scope, TypeKind::Number, fmt::format("vế phải của '{}'", op));
+        auto l =
+            expect(*s.children[0], scope, TypeKind::Number, fmt::format("vế trái của '{}'", op));
+        auto r =
+            expect(*s.children[1], scope, TypeKind::Number, fmt::format("vế phải của '{}'", op));
         if (!l || !r) return nullptr;
         return std::make_shared<ArithNode>(op[0], l, r);
     }
@@ -396,7 +431,8 @@ NodePtr Compiler::binary(const Syntax& s, const Scope& scope) {
 // A bare name compared with a rating is read as a label of that rating's scale first, so that
 // `initiative_level >= district` means the level, not the district the unit belongs to.
 NodePtr Compiler::label_for(const Syntax& s, const NodePtr& other) {
-    if (!other || other->type().kind != TypeKind::Rating || s.kind != SyntaxKind::Name) return nullptr;
+    if (!other || other->type().kind != TypeKind::Rating || s.kind != SyntaxKind::Name)
+        return nullptr;
     const int code = other->type().scale->code_of(s.text);
     if (code < 0) return nullptr;
     return std::make_shared<ConstNode>(other->type(), Value::number(Interval::point(code)));
@@ -417,15 +453,15 @@ NodePtr Compiler::comparison(const Syntax& s, const Scope& scope) {
     const Type lt = l->type(), rt = r->type();
     if (lt.kind == TypeKind::Rating && rt.kind == TypeKind::Rating && lt.scale != rt.scale) {
         const Syntax& lbl = s.children[1]->kind == SyntaxKind::Name ? *s.children[1] : s;
-        return error(lbl, scope,
-                     fmt::format("không so sánh được {} với {}", type_name_vi(lt),
-                                 type_name_vi(rt)));
+        return error(
+            lbl, scope,
+            fmt::format("không so sánh được {} với {}", type_name_vi(lt), type_name_vi(rt)));
     }
     if (lt.kind != rt.kind)
-        return error(s, scope,
-                     fmt::format("không so sánh được {} với {}", type_name_vi(lt), type_name_vi(rt)));
-    if (lt.is_subject())
-        return error(s, scope, "không so sánh trực tiếp đơn vị hay cá nhân được");
+        return error(
+            s, scope,
+            fmt::format("không so sánh được {} với {}", type_name_vi(lt), type_name_vi(rt)));
+    if (lt.is_subject()) return error(s, scope, "không so sánh trực tiếp đơn vị hay cá nhân được");
     static const std::pair<std::string_view, CompareOp> kOps[] = {
         {"==", CompareOp::Eq}, {"!=", CompareOp::Ne}, {"<", CompareOp::Lt},
         {"<=", CompareOp::Le}, {">", CompareOp::Gt},  {">=", CompareOp::Ge}};
@@ -482,12 +518,17 @@ std::string Compiler::suggest(std::string_view name, const Scope& scope) const {
     std::vector<std::string> candidates;
     for (const FactDef& f : fact_table())
         if (f.subject == scope.subject) candidates.emplace_back(f.id);
-    for (const auto& [n, d] : m_env.m_definitions) candidates.push_back(n);
-    for (auto n : kNames) candidates.emplace_back(n);
-    for (auto n : kAggregates) candidates.emplace_back(n);
-    for (auto n : kFunctions) candidates.emplace_back(n);
+    for (const auto& [n, d] : m_env.m_definitions)
+        candidates.push_back(n);
+    for (auto n : kNames)
+        candidates.emplace_back(n);
+    for (auto n : kAggregates)
+        candidates.emplace_back(n);
+    for (auto n : kFunctions)
+        candidates.emplace_back(n);
     for (const auto& sc : m_env.m_scales)
-        for (const auto& id : sc.ids) candidates.push_back(id);
+        for (const auto& id : sc.ids)
+            candidates.push_back(id);
     std::string best;
     size_t best_d = 3;
     for (const auto& c : candidates) {
@@ -498,8 +539,8 @@ std::string Compiler::suggest(std::string_view name, const Scope& scope) const {
         }
     }
     if (const size_t dash = name.find('-'); dash != std::string_view::npos) {
-        return fmt::format("; nếu là phép trừ, hãy viết có dấu cách: '{} - {}'", name.substr(0, dash),
-                           name.substr(dash + 1));
+        return fmt::format("; nếu là phép trừ, hãy viết có dấu cách: '{} - {}'",
+                           name.substr(0, dash), name.substr(dash + 1));
     }
     return best.empty() ? "" : fmt::format("; có phải '{}'?", best);
 }

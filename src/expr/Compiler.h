@@ -18,9 +18,9 @@
 namespace thidua::expr {
 
 struct CompileError {
-    int source = 0;        // which text the offset is in (the caller's numbering)
+    int source = 0;  // which text the offset is in (the caller's numbering)
     uint32_t offset = 0;
-    std::string message;   // Vietnamese
+    std::string message;  // Vietnamese
 };
 
 // What the expressions of one plan may name besides the built-in facts.
@@ -35,7 +35,9 @@ public:
 
     void add_definition(std::string name, const Syntax* syntax, int source,
                         std::optional<Interval> range);
-    bool has_definition(std::string_view name) const { return m_definitions.count(std::string(name)); }
+    bool has_definition(std::string_view name) const {
+        return m_definitions.count(std::string(name));
+    }
 
     void add_award(std::string id, int index) { m_awards[std::move(id)] = index; }
     void add_group(std::string id, int index) { m_groups[std::move(id)] = index; }

@@ -18,7 +18,7 @@ struct MissingFact {
     const char* column = "";  // "par_rating"
     int year = 0;             // 0 for facts without a year (people.gender)
     Subject subject;
-    std::string key;          // for registrations/events: the period or event name
+    std::string key;  // for registrations/events: the period or event name
 };
 
 // A value a criterion used, for the "why" of each decision.
@@ -29,7 +29,7 @@ struct Observation {
     Value value;
     Type type;
     int count_true = 0, count_total = 0;  // for aggregates over members
-    std::string note;                      // free text where a value needs words (a late date)
+    std::string note;                     // free text where a value needs words (a late date)
 };
 
 struct Trace {

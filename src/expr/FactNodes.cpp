@@ -12,11 +12,15 @@ constexpr double kTiny = 1e-9;
 Interval number_domain(UnitField f) {
     switch (f) {
         case UnitField::Satisfaction:
-        case UnitField::TaskCompletion: return {0, 100};
-        case UnitField::ParRank: return {1, kInf};
+        case UnitField::TaskCompletion:
+            return {0, 100};
+        case UnitField::ParRank:
+            return {1, kInf};
         case UnitField::ParMax:
-        case UnitField::ComponentMax: return {kTiny, kInf};
-        default: return {0, kInf};
+        case UnitField::ComponentMax:
+            return {kTiny, kInf};
+        default:
+            return {0, kInf};
     }
 }
 
@@ -47,8 +51,10 @@ Value flag(int8_t code) {
 
 Value unknown_of(const Type& type) {
     switch (type.kind) {
-        case TypeKind::Bool: return Value::boolean(Tri::Unknown, Unknown::Missing);
-        case TypeKind::Rating: return rating_or_unknown(-1, type);
+        case TypeKind::Bool:
+            return Value::boolean(Tri::Unknown, Unknown::Missing);
+        case TypeKind::Rating:
+            return rating_or_unknown(-1, type);
         default: {
             Value v = Value::number({});
             v.why = Unknown::Missing;
@@ -69,7 +75,8 @@ void note(Context& ctx, const FactInfo& info, const Type& type, int year, const 
         o.type = type;
         ctx.trace->observations.push_back(o);
     }
-    if (v.why == Unknown::Missing)
+    // A pending review is listed too: it is what the decision waits for.
+    if (v.why != Unknown::None)
         ctx.trace->missing.push_back({info.file, info.column, yearly ? year : 0, ctx.subject, {}});
 }
 
@@ -77,9 +84,12 @@ void note(Context& ctx, const FactInfo& info, const Type& type, int year, const 
 
 Value YearNode::eval(Context& ctx) const {
     switch (m_kind) {
-        case YearKind::First: return Value::number(Interval::point(ctx.first_year));
-        case YearKind::Last: return Value::number(Interval::point(ctx.last_year));
-        default: return Value::number(Interval::point(ctx.year));
+        case YearKind::First:
+            return Value::number(Interval::point(ctx.first_year));
+        case YearKind::Last:
+            return Value::number(Interval::point(ctx.last_year));
+        default:
+            return Value::number(Interval::point(ctx.year));
     }
 }
 
@@ -90,24 +100,39 @@ Value UnitFactNode::read(Context& ctx, Index unit) const {
         const double v = m_field == UnitField::ComponentScore ? score : max;
         return number_or_unknown(v, number_domain(m_field));
     }
-    if (!d.has_year(ctx.year)) return unknown_of(type());
+    if (!d.has_year(ctx.year)) {
+        // A year the dataset does not reach yet: unknown, but still within the fact's domain, so
+        // a phase mean can already be decided from the years that are known.
+        if (type().kind == TypeKind::Number) return number_or_unknown(NAN, number_domain(m_field));
+        return unknown_of(type());
+    }
     const size_t i = d.slot(unit, ctx.year);
     const UnitYears& y = d.unit_years;
     switch (m_field) {
-        case UnitField::ParScore: return number_or_unknown(y.par_score[i], number_domain(m_field));
-        case UnitField::ParMax: return number_or_unknown(y.par_max[i], number_domain(m_field));
-        case UnitField::ParRank: return number_or_unknown(y.par_rank[i], number_domain(m_field));
+        case UnitField::ParScore:
+            return number_or_unknown(y.par_score[i], number_domain(m_field));
+        case UnitField::ParMax:
+            return number_or_unknown(y.par_max[i], number_domain(m_field));
+        case UnitField::ParRank:
+            return number_or_unknown(y.par_rank[i], number_domain(m_field));
         case UnitField::Satisfaction:
             return number_or_unknown(y.satisfaction[i], number_domain(m_field));
         case UnitField::TaskCompletion:
             return number_or_unknown(y.task_completion[i], number_domain(m_field));
-        case UnitField::ParRating: return rating_or_unknown(y.par_rating[i], type());
-        case UnitField::HeadLeads: return flag(y.head_leads[i]);
-        case UnitField::Compliance: return flag(y.compliance[i]);
-        case UnitField::ExcellentAchievement: return flag(y.excellent_achievement[i]);
-        case UnitField::Initiative: return flag(y.initiative[i]);
-        case UnitField::Disciplined: return flag(y.disciplined[i]);
-        default: return unknown_of(type());
+        case UnitField::ParRating:
+            return rating_or_unknown(y.par_rating[i], type());
+        case UnitField::HeadLeads:
+            return flag(y.head_leads[i]);
+        case UnitField::Compliance:
+            return flag(y.compliance[i]);
+        case UnitField::ExcellentAchievement:
+            return flag(y.excellent_achievement[i]);
+        case UnitField::Initiative:
+            return flag(y.initiative[i]);
+        case UnitField::Disciplined:
+            return flag(y.disciplined[i]);
+        default:
+            return unknown_of(type());
     }
 }
 
@@ -126,20 +151,27 @@ Value PersonFactNode::read_yearly(Context& ctx, Index person) const {
         if (c == kNoIndex) return unknown_of(type());
         auto [score, max] = ctx.host->component(c, ctx.year);
         const double v = m_field == PersonField::ComponentScore ? score : max;
-        return number_or_unknown(v, m_field == PersonField::ComponentMax ? Interval{kTiny, kInf}
-                                                                          : Interval{0, kInf});
+        return number_or_unknown(
+            v, m_field == PersonField::ComponentMax ? Interval{kTiny, kInf} : Interval{0, kInf});
     }
     if (!d.has_year(ctx.year)) return unknown_of(type());
     const size_t i = d.slot(person, ctx.year);
     const PersonYears& y = d.person_years;
     switch (m_field) {
-        case PersonField::Rating: return rating_or_unknown(y.rating[i], type());
-        case PersonField::InitiativeLevel: return rating_or_unknown(y.initiative_level[i], type());
-        case PersonField::ExcellentPar: return flag(y.excellent_par[i]);
-        case PersonField::Initiative: return flag(y.initiative[i]);
-        case PersonField::EthicsOk: return flag(y.ethics_ok[i]);
-        case PersonField::Disciplined: return flag(y.disciplined[i]);
-        default: return unknown_of(type());
+        case PersonField::Rating:
+            return rating_or_unknown(y.rating[i], type());
+        case PersonField::InitiativeLevel:
+            return rating_or_unknown(y.initiative_level[i], type());
+        case PersonField::ExcellentPar:
+            return flag(y.excellent_par[i]);
+        case PersonField::Initiative:
+            return flag(y.initiative[i]);
+        case PersonField::EthicsOk:
+            return flag(y.ethics_ok[i]);
+        case PersonField::Disciplined:
+            return flag(y.disciplined[i]);
+        default:
+            return unknown_of(type());
     }
 }
 
@@ -152,11 +184,14 @@ Value PersonFactNode::read_static(Context& ctx, Index person) const {
             return rating_or_unknown(g == Gender::Unknown ? -1 : (g == Gender::Female ? 0 : 1),
                                      type());
         }
-        case PersonField::ParRole: return flag(p.par_role[person]);
-        case PersonField::Resident: return flag(p.resident[person]);
+        case PersonField::ParRole:
+            return flag(p.par_role[person]);
+        case PersonField::Resident:
+            return flag(p.resident[person]);
         case PersonField::HasComponent:
             return Value::boolean(p.component[person] != kNoIndex ? Tri::True : Tri::False);
-        default: return unknown_of(type());
+        default:
+            return unknown_of(type());
     }
 }
 
@@ -213,11 +248,20 @@ Value SubjectNode::eval(Context& ctx) const {
     if (unit != kNoIndex) {
         const Dataset& d = *ctx.data;
         switch (m_nav) {
-            case SubjectNav::Unit: target = unit; break;
-            case SubjectNav::Parent: target = d.units[unit].parent; break;
-            case SubjectNav::District: target = ancestor_of_type(d, unit, UnitType::District); break;
-            case SubjectNav::Province: target = ancestor_of_type(d, unit, UnitType::Province); break;
-            default: break;
+            case SubjectNav::Unit:
+                target = unit;
+                break;
+            case SubjectNav::Parent:
+                target = d.units[unit].parent;
+                break;
+            case SubjectNav::District:
+                target = ancestor_of_type(d, unit, UnitType::District);
+                break;
+            case SubjectNav::Province:
+                target = ancestor_of_type(d, unit, UnitType::Province);
+                break;
+            default:
+                break;
         }
     }
     return Value::of_subject({SubjectKind::Unit, target});

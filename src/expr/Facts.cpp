@@ -5,15 +5,15 @@
 namespace thidua::expr {
 namespace {
 
-#define UNIT(id, type, file, col, field)                                                    \
-    FactDef {                                                                               \
+#define UNIT(id, type, file, col, field)                                                          \
+    FactDef {                                                                                     \
         id, SubjectKind::Unit, FactType::type, file, col, static_cast<uint8_t>(UnitField::field), \
-            nullptr                                                                         \
+            nullptr                                                                               \
     }
-#define PERSON(id, type, file, col, field)                                                 \
-    FactDef {                                                                              \
-        id, SubjectKind::Person, FactType::type, file, col,                                \
-            static_cast<uint8_t>(PersonField::field), nullptr                              \
+#define PERSON(id, type, file, col, field)                    \
+    FactDef {                                                 \
+        id, SubjectKind::Person, FactType::type, file, col,   \
+            static_cast<uint8_t>(PersonField::field), nullptr \
     }
 
 std::array<FactDef, 25> make_table() {
@@ -69,7 +69,9 @@ const Table& table() {
 
 }  // namespace
 
-std::span<const FactDef> fact_table() { return table().facts; }
+std::span<const FactDef> fact_table() {
+    return table().facts;
+}
 
 const FactDef* find_fact(std::string_view id, SubjectKind subject) {
     for (const FactDef& f : fact_table())

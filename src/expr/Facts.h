@@ -18,7 +18,7 @@ struct FactDef {
     FactType type;
     const char* file;
     const char* column;
-    uint8_t field;  // UnitField or PersonField
+    uint8_t field;            // UnitField or PersonField
     const std::string* name;  // == id, stable for observations
 };
 

@@ -6,8 +6,12 @@
 namespace thidua::expr {
 namespace {
 
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_name_start(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool is_name_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 class Lexer {
 public:
@@ -47,12 +51,20 @@ private:
         if (auto op = unicode_operator(); !op.empty()) return make(TokenKind::Operator, begin, op);
         ++m_pos;
         switch (c) {
-            case '(': return make(TokenKind::LParen, begin);
-            case ')': return make(TokenKind::RParen, begin);
-            case ',': return make(TokenKind::Comma, begin);
-            case '.': return make(TokenKind::Dot, begin);
-            case '@': return make(TokenKind::At, begin);
-            case '+': case '-': case '*': case '/':
+            case '(':
+                return make(TokenKind::LParen, begin);
+            case ')':
+                return make(TokenKind::RParen, begin);
+            case ',':
+                return make(TokenKind::Comma, begin);
+            case '.':
+                return make(TokenKind::Dot, begin);
+            case '@':
+                return make(TokenKind::At, begin);
+            case '+':
+            case '-':
+            case '*':
+            case '/':
                 return make(TokenKind::Operator, begin, std::string(1, c));
             case '=':
                 if (peek('=')) ++m_pos;
@@ -63,13 +75,15 @@ private:
                     return make(TokenKind::Operator, begin, "!=");
                 }
                 break;
-            case '<': case '>':
+            case '<':
+            case '>':
                 if (peek('=')) {
                     ++m_pos;
                     return make(TokenKind::Operator, begin, std::string(1, c) + "=");
                 }
                 return make(TokenKind::Operator, begin, std::string(1, c));
-            default: break;
+            default:
+                break;
         }
         return make(TokenKind::Error, begin, "ký tự không hợp lệ '" + std::string(1, c) + "'");
     }
@@ -124,6 +138,8 @@ private:
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) { return Lexer(text).run(); }
+std::vector<Token> tokenize(std::string_view text) {
+    return Lexer(text).run();
+}
 
 }  // namespace thidua::expr

@@ -9,7 +9,18 @@
 
 namespace thidua::expr {
 
-enum class TokenKind : uint8_t { Number, Name, Operator, LParen, RParen, Comma, Dot, At, End, Error };
+enum class TokenKind : uint8_t {
+    Number,
+    Name,
+    Operator,
+    LParen,
+    RParen,
+    Comma,
+    Dot,
+    At,
+    End,
+    Error
+};
 
 struct Token {
     TokenKind kind = TokenKind::End;

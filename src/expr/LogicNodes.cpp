@@ -16,10 +16,13 @@ Unknown merge_why(const Value& a, const Value& b) {
 
 bool is_known(const Value& v, const Type& t) {
     switch (t.kind) {
-        case TypeKind::Bool: return v.tri != Tri::Unknown;
+        case TypeKind::Bool:
+            return v.tri != Tri::Unknown;
         case TypeKind::Number:
-        case TypeKind::Rating: return v.range.known();
-        default: return v.subject.index != kNoIndex;
+        case TypeKind::Rating:
+            return v.range.known();
+        default:
+            return v.subject.index != kNoIndex;
     }
 }
 
@@ -46,10 +49,18 @@ Value ArithNode::eval(Context& ctx) const {
     const Value b = m_right->eval(ctx);
     Interval r;
     switch (m_op) {
-        case '+': r = add(a.range, b.range); break;
-        case '-': r = sub(a.range, b.range); break;
-        case '*': r = mul(a.range, b.range); break;
-        default: r = div(a.range, b.range); break;
+        case '+':
+            r = add(a.range, b.range);
+            break;
+        case '-':
+            r = sub(a.range, b.range);
+            break;
+        case '*':
+            r = mul(a.range, b.range);
+            break;
+        default:
+            r = div(a.range, b.range);
+            break;
     }
     Value v = Value::number(r);
     v.why = merge_why(a, b);
@@ -61,7 +72,8 @@ Value CompareNode::eval(Context& ctx) const {
     const Value b = m_right->eval(ctx);
     const Unknown why = merge_why(a, b);
     if (m_left->type().kind == TypeKind::Bool) {
-        if (a.tri == Tri::Unknown || b.tri == Tri::Unknown) return Value::boolean(Tri::Unknown, why);
+        if (a.tri == Tri::Unknown || b.tri == Tri::Unknown)
+            return Value::boolean(Tri::Unknown, why);
         const bool same = a.tri == b.tri;
         return Value::boolean((m_op == CompareOp::Eq) == same ? Tri::True : Tri::False);
     }
@@ -69,21 +81,42 @@ Value CompareNode::eval(Context& ctx) const {
     CompareOp op = m_op;
     if (m_left->type().kind == TypeKind::Rating) {
         switch (op) {
-            case CompareOp::Lt: op = CompareOp::Gt; break;
-            case CompareOp::Le: op = CompareOp::Ge; break;
-            case CompareOp::Gt: op = CompareOp::Lt; break;
-            case CompareOp::Ge: op = CompareOp::Le; break;
-            default: break;
+            case CompareOp::Lt:
+                op = CompareOp::Gt;
+                break;
+            case CompareOp::Le:
+                op = CompareOp::Ge;
+                break;
+            case CompareOp::Gt:
+                op = CompareOp::Lt;
+                break;
+            case CompareOp::Ge:
+                op = CompareOp::Le;
+                break;
+            default:
+                break;
         }
     }
     Tri t = Tri::Unknown;
     switch (op) {
-        case CompareOp::Eq: t = equal(a.range, b.range); break;
-        case CompareOp::Ne: t = tri_not(equal(a.range, b.range)); break;
-        case CompareOp::Lt: t = less(a.range, b.range); break;
-        case CompareOp::Le: t = less_equal(a.range, b.range); break;
-        case CompareOp::Gt: t = less(b.range, a.range); break;
-        case CompareOp::Ge: t = less_equal(b.range, a.range); break;
+        case CompareOp::Eq:
+            t = equal(a.range, b.range);
+            break;
+        case CompareOp::Ne:
+            t = tri_not(equal(a.range, b.range));
+            break;
+        case CompareOp::Lt:
+            t = less(a.range, b.range);
+            break;
+        case CompareOp::Le:
+            t = less_equal(a.range, b.range);
+            break;
+        case CompareOp::Gt:
+            t = less(b.range, a.range);
+            break;
+        case CompareOp::Ge:
+            t = less_equal(b.range, a.range);
+            break;
     }
     return Value::boolean(t, why);
 }
@@ -150,7 +183,8 @@ Value AwardQueryNode::eval(Context& ctx) const {
         o.value = Value::boolean(t);
         o.type = type();
         if (m_selected)
-            o.note = t == Tri::True ? "được chọn" : (t == Tri::False ? "không được chọn" : "chưa rõ");
+            o.note =
+                t == Tri::True ? "được chọn" : (t == Tri::False ? "không được chọn" : "chưa rõ");
         else
             o.note = t == Tri::True ? "đủ điều kiện"
                                     : (t == Tri::False ? "không đủ điều kiện" : "chưa rõ");

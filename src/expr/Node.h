@@ -27,6 +27,8 @@ private:
 using NodePtr = std::shared_ptr<const Node>;
 
 // Evaluates a boolean node; Unknown when it is not boolean-typed.
-inline Tri eval_tri(const Node& node, Context& ctx) { return node.eval(ctx).tri; }
+inline Tri eval_tri(const Node& node, Context& ctx) {
+    return node.eval(ctx).tri;
+}
 
 }  // namespace thidua::expr

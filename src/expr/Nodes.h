@@ -31,17 +31,34 @@ private:
 // --- facts -------------------------------------------------------------------------------------
 
 enum class UnitField : uint8_t {
-    ParScore, ParMax, ParRank, Satisfaction, TaskCompletion,  // numbers
-    ParRating,                                                // rating
-    HeadLeads, Compliance, ExcellentAchievement, Initiative, Disciplined,  // flags
-    ComponentScore, ComponentMax,  // from component_years, summed over the unit's components
+    ParScore,
+    ParMax,
+    ParRank,
+    Satisfaction,
+    TaskCompletion,  // numbers
+    ParRating,       // rating
+    HeadLeads,
+    Compliance,
+    ExcellentAchievement,
+    Initiative,
+    Disciplined,  // flags
+    ComponentScore,
+    ComponentMax,  // from component_years, summed over the unit's components
 };
 
 enum class PersonField : uint8_t {
-    Rating, InitiativeLevel,                               // ratings, yearly
-    ExcellentPar, Initiative, EthicsOk, Disciplined,       // flags, yearly
-    ComponentScore, ComponentMax,                          // the person's component, yearly
-    Gender, ParRole, Resident, HasComponent,               // from people.csv, no year
+    Rating,
+    InitiativeLevel,  // ratings, yearly
+    ExcellentPar,
+    Initiative,
+    EthicsOk,
+    Disciplined,  // flags, yearly
+    ComponentScore,
+    ComponentMax,  // the person's component, yearly
+    Gender,
+    ParRole,
+    Resident,
+    HasComponent,  // from people.csv, no year
 };
 
 struct FactInfo {
@@ -138,7 +155,10 @@ private:
 class LogicNode final : public Node {
 public:
     LogicNode(bool is_and, NodePtr left, NodePtr right)
-        : Node({TypeKind::Bool}), m_and(is_and), m_left(std::move(left)), m_right(std::move(right)) {}
+        : Node({TypeKind::Bool}),
+          m_and(is_and),
+          m_left(std::move(left)),
+          m_right(std::move(right)) {}
     Value eval(Context& ctx) const override;
 
 private:
@@ -236,8 +256,12 @@ private:
 class AwardQueryNode final : public Node {
 public:
     AwardQueryNode(bool selected, NodePtr subject, int award, int group, const std::string* name)
-        : Node({TypeKind::Bool}), m_selected(selected), m_subject(std::move(subject)),
-          m_award(award), m_group(group), m_name(name) {}
+        : Node({TypeKind::Bool}),
+          m_selected(selected),
+          m_subject(std::move(subject)),
+          m_award(award),
+          m_group(group),
+          m_name(name) {}
     Value eval(Context& ctx) const override;
 
 private:

@@ -17,7 +17,9 @@ SyntaxPtr make_node(SyntaxKind kind, Span span, std::string text = {}) {
     return node;
 }
 
-Span join(const Span& a, const Span& b) { return {a.begin, b.end}; }
+Span join(const Span& a, const Span& b) {
+    return {a.begin, b.end};
+}
 
 bool is_keyword(std::string_view name) {
     return name == "and" || name == "or" || name == "not" || name == "if" || name == "then" ||
@@ -52,12 +54,18 @@ private:
         if (t.kind == TokenKind::End) return "cuối biểu thức";
         if (!t.text.empty()) return t.text;
         switch (t.kind) {
-            case TokenKind::LParen: return "(";
-            case TokenKind::RParen: return ")";
-            case TokenKind::Comma: return ",";
-            case TokenKind::Dot: return ".";
-            case TokenKind::At: return "@";
-            default: return "?";
+            case TokenKind::LParen:
+                return "(";
+            case TokenKind::RParen:
+                return ")";
+            case TokenKind::Comma:
+                return ",";
+            case TokenKind::Dot:
+                return ".";
+            case TokenKind::At:
+                return "@";
+            default:
+                return "?";
         }
     }
 
@@ -212,9 +220,10 @@ private:
             return make_node(SyntaxKind::Name, t.span, t.text);
         }
         if (t.kind == TokenKind::LParen) return primary();
-        return fail(fmt::format("cần năm sau '@' (một số, một tên hoặc một biểu thức trong ngoặc) "
-                                "nhưng gặp '{}'",
-                                describe(t)));
+        return fail(
+            fmt::format("cần năm sau '@' (một số, một tên hoặc một biểu thức trong ngoặc) "
+                        "nhưng gặp '{}'",
+                        describe(t)));
     }
 
     SyntaxPtr primary() {
@@ -238,7 +247,8 @@ private:
                 if (is_keyword(t.text))
                     return fail(fmt::format("'{}' không đứng ở đây được", t.text));
                 return name_or_call();
-            default: return fail(fmt::format("cần một giá trị nhưng gặp '{}'", describe(t)));
+            default:
+                return fail(fmt::format("cần một giá trị nhưng gặp '{}'", describe(t)));
         }
     }
 
@@ -257,7 +267,8 @@ private:
         }
         if (m_error) return call;
         if (current().kind != TokenKind::RParen)
-            return fail(fmt::format("thiếu ')' cho '{}(' (gặp '{}')", name.text, describe(current())));
+            return fail(
+                fmt::format("thiếu ')' cho '{}(' (gặp '{}')", name.text, describe(current())));
         call->span.end = advance().span.end;
         return call;
     }

@@ -4,18 +4,27 @@ namespace thidua::expr {
 
 const char* tri_id(Tri t) {
     switch (t) {
-        case Tri::True: return "pass";
-        case Tri::False: return "fail";
-        default: return "unknown";
+        case Tri::True:
+            return "pass";
+        case Tri::False:
+            return "fail";
+        default:
+            return "unknown";
     }
 }
 
-Interval add(Interval a, Interval b) { return {a.lo + b.lo, a.hi + b.hi}; }
-Interval sub(Interval a, Interval b) { return {a.lo - b.hi, a.hi - b.lo}; }
+Interval add(Interval a, Interval b) {
+    return {a.lo + b.lo, a.hi + b.hi};
+}
+Interval sub(Interval a, Interval b) {
+    return {a.lo - b.hi, a.hi - b.lo};
+}
 
 namespace {
 // 0 * inf is NaN in IEEE arithmetic; in interval bounds it means the zero side wins.
-double times(double x, double y) { return (x == 0 || y == 0) ? 0 : x * y; }
+double times(double x, double y) {
+    return (x == 0 || y == 0) ? 0 : x * y;
+}
 }  // namespace
 
 Interval mul(Interval a, Interval b) {
@@ -26,7 +35,7 @@ Interval mul(Interval a, Interval b) {
 Interval div(Interval a, Interval b) {
     if (b.lo <= 0 && b.hi >= 0) {
         if (b.known()) return {NAN, NAN};  // division by a known zero: no value at all
-        return {};                          // a divisor that may be zero: anything
+        return {};                         // a divisor that may be zero: anything
     }
     return mul(a, Interval{1.0 / b.hi, 1.0 / b.lo});
 }

@@ -61,9 +61,9 @@ Tri equal(Interval a, Interval b);
 enum class Unknown : uint8_t { None, Missing, Pending };
 
 struct Value {
-    Tri tri = Tri::Unknown;   // booleans
-    Interval range;           // numbers and ratings
-    Subject subject;          // units and people; index kNoIndex for "none"
+    Tri tri = Tri::Unknown;  // booleans
+    Interval range;          // numbers and ratings
+    Subject subject;         // units and people; index kNoIndex for "none"
     Unknown why = Unknown::None;
 
     static Value boolean(Tri t, Unknown why = Unknown::None) {

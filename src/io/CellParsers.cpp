@@ -206,8 +206,8 @@ std::optional<int8_t> parse_disciplined(std::string_view text) {
 
 std::optional<Gender> parse_gender(std::string_view text) {
     const std::string key = words(text);
-    if (key == "nu" || key == "female") return Gender::Female;
-    if (key == "nam" || key == "male") return Gender::Male;
+    if (key == "nu") return Gender::Female;
+    if (key == "nam") return Gender::Male;
     return std::nullopt;
 }
 

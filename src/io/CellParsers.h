@@ -34,7 +34,7 @@ std::optional<bool> parse_bool(std::string_view text);
 std::optional<int8_t> parse_flag(std::string_view text);
 // kUnknown for blank, 0, 1 (the boolean words too) or kReview ("review", "đang xem xét").
 std::optional<int8_t> parse_disciplined(std::string_view text);
-// `nu` or `nam` (or "nữ", "female", "male").
+// `nu` or `nam`, any case, diacritics optional ("Nữ"). DATA.md allows nothing else.
 std::optional<Gender> parse_gender(std::string_view text);
 // A number from 0 to 100, with or without a trailing '%'.
 std::optional<double> parse_percentage(std::string_view text);

@@ -45,11 +45,28 @@ Index DatasetBuild::intern_component(std::string_view id) {
     return it->second;
 }
 
+namespace {
+
+Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_view id, auto& last) {
+    if (last.index != kNoIndex && last.id == id) return last.index;
+    const auto found = ids.find(std::string(id));
+    if (found == ids.end()) return kNoIndex;
+    last.id = id;
+    last.index = found->second;
+    return found->second;
+}
+
+}  // namespace
+
+size_t estimate_rows(std::string_view content) {
+    return static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+}
+
 Index DatasetBuild::find_unit(const TableReader& table, size_t col) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const auto found = data.unit_by_id.find(std::string(*id));
-    if (found != data.unit_by_id.end()) return found->second;
+    const Index found = find_id(data.unit_by_id, *id, m_last_unit);
+    if (found != kNoIndex) return found;
     table.report(col, "Không có đơn vị nào mang mã này trong units.csv",
                  "no unit has this id in units.csv");
     return kNoIndex;
@@ -58,8 +75,8 @@ Index DatasetBuild::find_unit(const TableReader& table, size_t col) const {
 Index DatasetBuild::find_person(const TableReader& table, size_t col) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const auto found = data.person_by_id.find(std::string(*id));
-    if (found != data.person_by_id.end()) return found->second;
+    const Index found = find_id(data.person_by_id, *id, m_last_person);
+    if (found != kNoIndex) return found;
     table.report(col, "Không có cá nhân nào mang mã này trong people.csv",
                  "no person has this id in people.csv");
     return kNoIndex;

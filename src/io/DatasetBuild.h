@@ -70,7 +70,19 @@ struct DatasetBuild {
     Index find_unit(const TableReader& table, size_t col) const;
     Index find_person(const TableReader& table, size_t col) const;
     std::optional<Subject> find_subject(const TableReader& table, size_t col) const;
+
+private:
+    // Yearly files list a subject's years on consecutive rows: remembering the last id found
+    // saves most hash lookups (a cache miss each in a table of millions of people).
+    struct LastFound {
+        std::string id;
+        Index index = kNoIndex;
+    };
+    mutable LastFound m_last_unit, m_last_person;
 };
+
+// Rows in a CSV text, at most: to reserve columns and maps before reading them.
+size_t estimate_rows(std::string_view content);
 
 void read_units(DatasetBuild& build, std::string_view content);
 void read_people(DatasetBuild& build, std::string_view content);

@@ -40,10 +40,11 @@ public:
 
 private:
     void read_plan(const YAML::Node& n) {
-        m_src.keys(n, {"id", "title", "issuer", "number", "date", "legal_bases", "parent_plan",
-                       "theme", "contents", "task_areas", "scales", "groups", "periods",
-                       "registration", "definitions", "precedence", "preference", "dossier",
-                       "awards", "milestones", "decisions"},
+        m_src.keys(n, {"id",          "title",       "issuer",  "number",       "date",
+                       "legal_bases", "parent_plan", "theme",   "contents",     "task_areas",
+                       "scales",      "groups",      "periods", "registration", "definitions",
+                       "precedence",  "preference",  "dossier", "awards",       "milestones",
+                       "decisions"},
                    {"id", "title", "issuer", "periods", "awards"});
         m_plan.file = m_src.file();
         m_plan.id = m_src.id(n["id"]);
@@ -59,23 +60,28 @@ private:
             m_src.keys(t, {"id", "name"}, {"id", "name"});
             m_plan.task_areas.push_back({m_src.id(t["id"]), m_src.str(t["name"])});
         }
-        for (const auto& s : m_src.seq(n["scales"])) read_scale(s);
-        for (const auto& g : m_src.seq(n["groups"])) read_group(g);
+        for (const auto& s : m_src.seq(n["scales"]))
+            read_scale(s);
+        for (const auto& g : m_src.seq(n["groups"]))
+            read_group(g);
         read_periods(n["periods"]);
         read_registration(n["registration"]);
-        for (const auto& d : m_src.seq(n["definitions"])) read_definition(d);
+        for (const auto& d : m_src.seq(n["definitions"]))
+            read_definition(d);
         m_plan.precedence = m_src.ids(n["precedence"]);
         m_plan.precedence_where = m_src.where(n["precedence"]);
         read_preference(n["preference"]);
         if (n["dossier"]) m_plan.dossier = read_dossier(n["dossier"]);
-        for (const auto& a : m_src.seq(n["awards"])) read_award(a);
+        for (const auto& a : m_src.seq(n["awards"]))
+            read_award(a);
         for (const auto& m : m_src.seq(n["milestones"])) {
             m_src.keys(m, {"id", "name", "when", "date"}, {"id", "name"});
-            m_plan.milestones.push_back(
-                {m_src.id(m["id"]), m_src.str(m["name"]), m_src.str(m["when"]), m_src.date(m["date"])});
+            m_plan.milestones.push_back({m_src.id(m["id"]), m_src.str(m["name"]),
+                                         m_src.str(m["when"]), m_src.date(m["date"])});
         }
         if (n["decisions"]) {
-            if (!n["decisions"].IsMap()) m_src.error(n["decisions"], "'decisions' phải là bảng khóa: nội dung");
+            if (!n["decisions"].IsMap())
+                m_src.error(n["decisions"], "'decisions' phải là bảng khóa: nội dung");
             else
                 for (const auto& kv : n["decisions"])
                     m_plan.decisions[kv.first.Scalar()] = m_src.str(kv.second);
@@ -132,12 +138,14 @@ private:
         }
         if (const YAML::Node a = n["annual"]) {
             m_src.keys(a, {"from", "to"}, {"from", "to"});
-            AnnualSpec annual{m_src.integer(a["from"]).value_or(0), m_src.integer(a["to"]).value_or(0)};
+            AnnualSpec annual{m_src.integer(a["from"]).value_or(0),
+                              m_src.integer(a["to"]).value_or(0)};
             if (annual.to < annual.from) m_src.error(a, "năm kết thúc trước năm bắt đầu");
             m_plan.annual = annual;
         }
         if (m_plan.phases.empty() && !m_plan.annual)
-            m_src.error(n, "kế hoạch cần ít nhất một giai đoạn ('phases') hoặc kỳ hằng năm ('annual')");
+            m_src.error(
+                n, "kế hoạch cần ít nhất một giai đoạn ('phases') hoặc kỳ hằng năm ('annual')");
     }
 
     void read_registration(const YAML::Node& n) {
@@ -155,11 +163,15 @@ private:
             if (d["date"]) deadline.date = m_src.date(d["date"]);
             if (d["day"]) {
                 const std::string md = m_src.str(d["day"]);
-                if (md.size() != 5 || md[2] != '-' || std::sscanf(md.c_str(), "%d-%d", &deadline.month, &deadline.day) != 2 ||
+                if (md.size() != 5 || md[2] != '-' ||
+                    std::sscanf(md.c_str(), "%d-%d", &deadline.month, &deadline.day) != 2 ||
                     !Date::from_ymd(2024, deadline.month, deadline.day))
-                    m_src.error(d["day"], fmt::format("'day' phải có dạng MM-DD (ví dụ 03-30), gặp '{}'", md));
+                    m_src.error(
+                        d["day"],
+                        fmt::format("'day' phải có dạng MM-DD (ví dụ 03-30), gặp '{}'", md));
             }
-            if (!d["date"] && !d["day"]) m_src.error(d, "hạn đăng ký cần 'date' (YYYY-MM-DD) hoặc 'day' (MM-DD)");
+            if (!d["date"] && !d["day"])
+                m_src.error(d, "hạn đăng ký cần 'date' (YYYY-MM-DD) hoặc 'day' (MM-DD)");
             r.deadlines.push_back(std::move(deadline));
         }
     }
@@ -171,8 +183,11 @@ private:
         d.label = m_src.str(n["label"]);
         d.expr = m_src.expr(n["expr"]);
         if (const YAML::Node r = n["range"]) {
-            if (!r.IsSequence() || r.size() != 2) m_src.error(r, "'range' phải là [nhỏ nhất, lớn nhất]");
-            else d.range = std::make_pair(m_src.number(r[0]).value_or(0), m_src.number(r[1]).value_or(0));
+            if (!r.IsSequence() || r.size() != 2)
+                m_src.error(r, "'range' phải là [nhỏ nhất, lớn nhất]");
+            else
+                d.range =
+                    std::make_pair(m_src.number(r[0]).value_or(0), m_src.number(r[1]).value_or(0));
         }
         m_plan.definitions.push_back(std::move(d));
     }
@@ -225,29 +240,40 @@ private:
     }
 
     void read_award(const YAML::Node& n) {
-        m_src.keys(n, {"id", "name", "kind", "periods", "groups", "quota", "cap", "total",
-                       "criteria", "ranking", "dossier"},
+        m_src.keys(n,
+                   {"id", "name", "kind", "periods", "groups", "quota", "cap", "total", "criteria",
+                    "ranking", "dossier"},
                    {"id", "name", "kind", "periods", "criteria"});
         AwardSpec a;
         a.id = m_src.id(n["id"]);
         a.name = m_src.str(n["name"]);
         a.where = m_src.where(n);
         const std::string kind = m_src.str(n["kind"]);
-        if (kind == "individual") a.kind = AwardKind::Individual;
+        if (kind == "individual")
+            a.kind = AwardKind::Individual;
         else if (kind != "collective")
-            m_src.error(n["kind"], fmt::format("'kind' phải là collective (tập thể) hoặc individual (cá nhân), gặp '{}'", kind));
+            m_src.error(
+                n["kind"],
+                fmt::format(
+                    "'kind' phải là collective (tập thể) hoặc individual (cá nhân), gặp '{}'",
+                    kind));
         a.periods = m_src.periods(n["periods"]);
         if (n["total"]) a.total = m_src.integer(n["total"]);
-        if (a.kind == AwardKind::Collective) read_award_groups(n, a);
-        else read_individual_group(n, a);
-        for (const auto& c : m_src.seq(n["criteria"])) a.criteria.push_back(read_criterion(c));
+        if (a.kind == AwardKind::Collective)
+            read_award_groups(n, a);
+        else
+            read_individual_group(n, a);
+        for (const auto& c : m_src.seq(n["criteria"]))
+            a.criteria.push_back(read_criterion(c));
         a.ranking = read_ranking(n["ranking"]);
         if (n["dossier"]) a.dossier = read_dossier(n["dossier"]);
         m_plan.awards.push_back(std::move(a));
     }
 
     void read_award_groups(const YAML::Node& n, AwardSpec& a) {
-        if (n["quota"] || n["cap"]) m_src.error(n["quota"] ? n["quota"] : n["cap"], "khen thưởng tập thể ghi chỉ tiêu trong 'groups' theo từng nhóm");
+        if (n["quota"] || n["cap"])
+            m_src.error(n["quota"] ? n["quota"] : n["cap"],
+                        "khen thưởng tập thể ghi chỉ tiêu trong 'groups' theo từng nhóm");
         const YAML::Node groups = n["groups"];
         if (!groups || !groups.IsMap()) {
             m_src.error(groups ? groups : n, "khen thưởng tập thể cần 'groups': nhóm: chỉ tiêu");
@@ -271,7 +297,8 @@ private:
     }
 
     void read_individual_group(const YAML::Node& n, AwardSpec& a) {
-        if (n["groups"]) m_src.error(n["groups"], "khen thưởng cá nhân không chia nhóm; dùng 'quota' và 'cap'");
+        if (n["groups"])
+            m_src.error(n["groups"], "khen thưởng cá nhân không chia nhóm; dùng 'quota' và 'cap'");
         AwardGroupSpec g;
         g.group = "ca-nhan";
         g.where = m_src.where(n);
@@ -310,9 +337,13 @@ private:
             RankingKeySpec key{m_src.str(k["label"]), m_src.expr(k["key"]), true};
             if (k["order"]) {
                 const std::string order = m_src.str(k["order"]);
-                if (order == "asc") key.descending = false;
+                if (order == "asc")
+                    key.descending = false;
                 else if (order != "desc")
-                    m_src.error(k["order"], fmt::format("'order' là desc (lớn trước) hoặc asc (nhỏ trước), gặp '{}'", order));
+                    m_src.error(
+                        k["order"],
+                        fmt::format("'order' là desc (lớn trước) hoặc asc (nhỏ trước), gặp '{}'",
+                                    order));
             }
             keys.push_back(std::move(key));
         }
@@ -325,7 +356,8 @@ private:
 
 }  // namespace
 
-tl::expected<PlanSpec, Diagnostics> read_plan_text(const std::string& text, const std::string& file_name) {
+tl::expected<PlanSpec, Diagnostics> read_plan_text(const std::string& text,
+                                                   const std::string& file_name) {
     return PlanReader(text, file_name).run();
 }
 

@@ -13,7 +13,8 @@
 
 namespace thidua {
 
-tl::expected<PlanSpec, Diagnostics> read_plan_text(const std::string& text, const std::string& file_name);
+tl::expected<PlanSpec, Diagnostics> read_plan_text(const std::string& text,
+                                                   const std::string& file_name);
 tl::expected<PlanSpec, Diagnostics> read_plan_file(const std::filesystem::path& path);
 
 }  // namespace thidua

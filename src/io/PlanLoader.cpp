@@ -5,12 +5,13 @@
 
 namespace thidua {
 
-tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan(const std::filesystem::path& path) {
+tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan(
+    const std::filesystem::path& path) {
     return read_plan_file(path).and_then(compile_plan);
 }
 
-tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan_text(const std::string& text,
-                                                                             const std::string& name) {
+tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan_text(
+    const std::string& text, const std::string& name) {
     return read_plan_text(text, name).and_then(compile_plan);
 }
 

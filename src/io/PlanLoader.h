@@ -11,8 +11,9 @@
 
 namespace thidua {
 
-tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan(const std::filesystem::path& path);
-tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan_text(const std::string& text,
-                                                                             const std::string& name);
+tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan(
+    const std::filesystem::path& path);
+tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> load_plan_text(
+    const std::string& text, const std::string& name);
 
 }  // namespace thidua

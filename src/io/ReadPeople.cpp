@@ -51,9 +51,24 @@ void read_person_row(DatasetBuild& build, const TableReader& table) {
     build.person_line.push_back(table.line());
 }
 
+void reserve(DatasetBuild& build, size_t rows) {
+    People& p = build.data.people;
+    p.id.reserve(rows);
+    p.name.reserve(rows);
+    p.unit.reserve(rows);
+    p.gender.reserve(rows);
+    p.par_role.reserve(rows);
+    p.resident.reserve(rows);
+    p.component.reserve(rows);
+    p.tags.reserve(rows);
+    build.person_line.reserve(rows);
+    build.data.person_by_id.reserve(rows);
+}
+
 }  // namespace
 
 void read_people(DatasetBuild& build, std::string_view content) {
+    reserve(build, estimate_rows(content));
     TableReader table("people.csv", content, kColumns, build.sink, false);
     while (table.next_row())
         read_person_row(build, table);

@@ -162,6 +162,7 @@ void read_component_years(DatasetBuild& build, std::string_view content) {
 }
 
 void read_person_years(DatasetBuild& build, std::string_view content) {
+    build.person_years.reserve(estimate_rows(content));
     TableReader table("person_years.csv", content, person_years::kColumns, build.sink, false);
     while (table.next_row())
         read_person_year_row(build, table);

@@ -26,7 +26,8 @@ int chars_in(std::string_view s) {
 
 }  // namespace
 
-YamlSource::YamlSource(const std::string& text, const std::string& file) : m_text(text), m_file(file) {
+YamlSource::YamlSource(const std::string& text, const std::string& file)
+    : m_text(text), m_file(file) {
     size_t start = 0;
     while (start <= m_text.size()) {
         size_t end = m_text.find('\n', start);
@@ -43,7 +44,8 @@ SourceRef YamlSource::where(const YAML::Node& n) const {
     if (m.line < 0) return ref;
     ref.line = m.line + 1;
     // yaml-cpp counts bytes; users count characters.
-    const std::string_view line = static_cast<size_t>(m.line) < m_lines.size() ? m_lines[m.line] : "";
+    const std::string_view line =
+        static_cast<size_t>(m.line) < m_lines.size() ? m_lines[m.line] : "";
     ref.column = chars_in(line.substr(0, std::min<size_t>(m.column, line.size()))) + 1;
     return ref;
 }
@@ -73,8 +75,10 @@ void YamlSource::keys(const YAML::Node& map, std::initializer_list<std::string_v
         if (!seen.insert(key).second) error(kv.first, fmt::format("khóa '{}' lặp lại", key));
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
             std::string list;
-            for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            error(kv.first, fmt::format("khóa không hợp lệ '{}' (các khóa dùng được: {})", key, list));
+            for (auto a : allowed)
+                list += (list.empty() ? "" : ", ") + std::string(a);
+            error(kv.first,
+                  fmt::format("khóa không hợp lệ '{}' (các khóa dùng được: {})", key, list));
         }
     }
     for (auto r : required)
@@ -93,7 +97,8 @@ std::string YamlSource::str(const YAML::Node& n) {
 std::string YamlSource::id(const YAML::Node& n) {
     std::string s = str(n);
     if (n && !n.IsNull() && !valid_id(s))
-        error(n, fmt::format("mã '{}' không hợp lệ: chỉ dùng chữ không dấu, số, '-', '_' và '.'", s));
+        error(n,
+              fmt::format("mã '{}' không hợp lệ: chỉ dùng chữ không dấu, số, '-', '_' và '.'", s));
     return s;
 }
 
@@ -104,19 +109,22 @@ std::vector<YAML::Node> YamlSource::seq(const YAML::Node& n) {
         error(n, "cần một danh sách");
         return out;
     }
-    for (const auto& item : n) out.push_back(item);
+    for (const auto& item : n)
+        out.push_back(item);
     return out;
 }
 
 std::vector<std::string> YamlSource::strings(const YAML::Node& n) {
     std::vector<std::string> out;
-    for (const auto& item : seq(n)) out.push_back(str(item));
+    for (const auto& item : seq(n))
+        out.push_back(str(item));
     return out;
 }
 
 std::vector<std::string> YamlSource::ids(const YAML::Node& n) {
     std::vector<std::string> out;
-    for (const auto& item : seq(n)) out.push_back(id(item));
+    for (const auto& item : seq(n))
+        out.push_back(id(item));
     return out;
 }
 
@@ -163,12 +171,17 @@ PeriodSelector YamlSource::periods(const YAML::Node& n) {
     PeriodSelector s;
     s.where = where(n);
     std::vector<std::string> words;
-    if (n && n.IsScalar()) words.push_back(n.Scalar());
-    else words = strings(n);
+    if (n && n.IsScalar())
+        words.push_back(n.Scalar());
+    else
+        words = strings(n);
     for (const std::string& w : words) {
-        if (w == "annual") s.annual = true;
-        else if (w == "phases") s.phases = true;
-        else s.ids.push_back(w);
+        if (w == "annual")
+            s.annual = true;
+        else if (w == "phases")
+            s.phases = true;
+        else
+            s.ids.push_back(w);
     }
     if (words.empty()) error(n, "cần 'periods': annual, phases hoặc danh sách mã kỳ");
     return s;
@@ -182,7 +195,8 @@ std::vector<UnitType> YamlSource::unit_types(const YAML::Node& n) {
             out.push_back(*t);
         } else {
             std::string list;
-            for (auto id : unit_type_ids()) list += (list.empty() ? "" : ", ") + std::string(id);
+            for (auto id : unit_type_ids())
+                list += (list.empty() ? "" : ", ") + std::string(id);
             error(item, fmt::format("loại đơn vị '{}' không có (các loại: {})", s, list));
         }
     }
@@ -194,25 +208,31 @@ ExprText YamlSource::expr(const YAML::Node& n) {
     e.text = str(n);
     e.where = where(n);
     if (!n || e.where.line == 0) return e;
-    const size_t line = static_cast<size_t>(e.where.line - 1);
+    size_t line = static_cast<size_t>(e.where.line - 1);
     const std::string_view raw = line < m_lines.size() ? m_lines[line] : "";
     const size_t col = static_cast<size_t>(n.Mark().column);
     const char first = col < raw.size() ? raw[col] : ' ';
-    if (first == '"' || first == '\'') {
-        e.where.column += 1;
-    } else if (first == '|' || first == '>') {
-        // Block scalar: the text starts on the next line, one text line per file line.
-        for (size_t i = line + 1; i < m_lines.size(); ++i) {
-            const std::string_view l = m_lines[i];
-            const size_t indent = l.find_first_not_of(' ');
-            if (indent == std::string_view::npos) {
-                e.line_starts.push_back({m_file, static_cast<int>(i + 1), 1});
-                continue;
-            }
-            if (!e.line_starts.empty() && indent < static_cast<size_t>(e.line_starts.front().column - 1)) break;
-            e.line_starts.push_back({m_file, static_cast<int>(i + 1), chars_in(l.substr(0, indent)) + 1});
-        }
-        if (!e.line_starts.empty()) e.where = e.line_starts.front();
+    if (first == '"' || first == '\'') e.where.column += 1;
+    const bool block = first == '|' || first == '>';
+    if (!block && e.text.find('\n') == std::string::npos &&
+        raw.substr(col).find(e.text) != std::string_view::npos)
+        return e;  // all on one line
+    // Over several lines: find each file line's content in the text, in order, so that an
+    // offset maps to the line it came from whether the scalar keeps or folds its newlines.
+    size_t from = 0;
+    for (size_t i = block ? line + 1 : line; i < m_lines.size() && from < e.text.size(); ++i) {
+        std::string_view content = m_lines[i];
+        size_t start = i == line ? col + (first == '"' || first == '\'' ? 1 : 0)
+                                 : content.find_first_not_of(' ');
+        if (start == std::string_view::npos || start >= content.size()) continue;
+        content = content.substr(start);
+        const std::string_view probe = content.substr(0, std::min<size_t>(content.size(), 16));
+        const size_t at = e.text.find(probe, from);
+        if (at == std::string::npos) break;
+        e.segments.push_back(
+            {static_cast<uint32_t>(at), SourceRef{m_file, static_cast<int>(i + 1),
+                                                  chars_in(m_lines[i].substr(0, start)) + 1}});
+        from = at + probe.size();
     }
     return e;
 }

@@ -36,8 +36,8 @@ struct Unit {
     std::string name;  // NFC
     UnitType type = UnitType::Other;
     Index parent = kNoIndex;
-    std::vector<TagId> tags;           // sorted
-    std::vector<Index> successor_of;   // units it replaced
+    std::vector<TagId> tags;          // sorted
+    std::vector<Index> successor_of;  // units it replaced
     std::optional<Date> active_from;
     std::optional<Date> active_to;
 };
@@ -46,16 +46,17 @@ struct Unit {
 struct People {
     std::vector<std::string> id;
     std::vector<std::string> name;
-    std::vector<Index> unit;             // people.csv unit_id
+    std::vector<Index> unit;  // people.csv unit_id
     std::vector<Gender> gender;
-    std::vector<int8_t> par_role;        // tri-state flag
-    std::vector<int8_t> resident;        // tri-state flag
-    std::vector<Index> component;        // index into Dataset::components, kNoIndex if none
+    std::vector<int8_t> par_role;  // tri-state flag
+    std::vector<int8_t> resident;  // tri-state flag
+    std::vector<Index> component;  // index into Dataset::components, kNoIndex if none
     std::vector<std::vector<TagId>> tags;
     size_t size() const { return id.size(); }
 };
 
-// Yearly facts of units: arrays of size units.size() * year_count, at unit * year_count + (y - first_year).
+// Yearly facts of units: arrays of size units.size() * year_count, at unit * year_count + (y -
+// first_year).
 struct UnitYears {
     std::vector<double> par_score, par_max, par_rank, satisfaction, task_completion;
     std::vector<int8_t> par_rating;  // par_rating_scale() code
@@ -66,12 +67,12 @@ struct UnitYears {
 
 // Yearly facts of people: arrays of size people.size() * year_count.
 struct PersonYears {
-    std::vector<Index> unit;          // membership that year: the row's unit_id, else People::unit
-    std::vector<int8_t> rating;       // person_rating_scale() code
+    std::vector<Index> unit;     // membership that year: the row's unit_id, else People::unit
+    std::vector<int8_t> rating;  // person_rating_scale() code
     std::vector<int8_t> excellent_par, initiative, ethics_ok;
     std::vector<int8_t> initiative_level;  // initiative_level_scale() code
-    std::vector<int8_t> disciplined;  // 0, 1, kReview, kUnknown
-    std::vector<uint8_t> present;     // 1 where person_years.csv has a row
+    std::vector<int8_t> disciplined;       // 0, 1, kReview, kUnknown
+    std::vector<uint8_t> present;          // 1 where person_years.csv has a row
 };
 
 struct ComponentYear {

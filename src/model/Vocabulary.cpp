@@ -137,6 +137,10 @@ const Scale& initiative_level_scale() {
 }
 
 std::optional<int8_t> parse_scale_value(const Scale& scale, std::string_view text) {
+    // Most cells hold the id itself; millions of rating cells need not be folded.
+    for (size_t i = 0; i < scale.ids.size(); ++i) {
+        if (text == scale.ids[i]) return static_cast<int8_t>(i);
+    }
     const std::string key = canonical(text);
     if (key.empty()) return std::nullopt;
     if (const Lookup* lookup = known_lookup(scale)) {

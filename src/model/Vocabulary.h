@@ -22,15 +22,15 @@ enum class UnitType : uint8_t {
     Other,
 };
 
-std::string_view unit_type_id(UnitType type);            // "public-service-unit"
-std::string_view unit_type_name_vi(UnitType type);       // "Đơn vị sự nghiệp công lập"
+std::string_view unit_type_id(UnitType type);       // "public-service-unit"
+std::string_view unit_type_name_vi(UnitType type);  // "Đơn vị sự nghiệp công lập"
 std::optional<UnitType> parse_unit_type(std::string_view id);
 std::span<const std::string_view> unit_type_ids();
 
 // A scale: the ordered values of a rating column. Codes are indexes into `ids`, best first.
 struct Scale {
-    std::string_view name;                   // "par_rating"
-    std::span<const std::string_view> ids;   // {"xuat-sac", "tot", ...}
+    std::string_view name;                  // "par_rating"
+    std::span<const std::string_view> ids;  // {"xuat-sac", "tot", ...}
     std::span<const std::string_view> names_vi;
 };
 

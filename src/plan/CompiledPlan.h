@@ -17,11 +17,11 @@ namespace thidua {
 struct CompiledCriterion {
     std::string id;
     std::string label;
-    std::vector<int> groups;  // indexes into CompiledAward::groups; empty: all
+    std::vector<int> groups;   // indexes into CompiledAward::groups; empty: all
     expr::NodePtr applies_to;  // null: applies to everyone
     expr::NodePtr rule;
-    std::string source;        // the rule as written, for the plan page
-    bool implicit = false;     // added by the engine (`higher-award`)
+    std::string source;     // the rule as written, for the plan page
+    bool implicit = false;  // added by the engine (`higher-award`)
     bool applies_to_group(int group) const {
         return groups.empty() || std::find(groups.begin(), groups.end(), group) != groups.end();
     }

@@ -13,20 +13,16 @@ namespace thidua {
 
 SourceRef locate(const ExprText& text, uint32_t offset) {
     offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.text.size()));
-    size_t line = 0, line_begin = 0;
-    for (size_t i = 0; i < offset; ++i) {
-        if (text.text[i] == '\n') {
-            ++line;
-            line_begin = i + 1;
-        }
+    SourceRef ref = text.where;
+    uint32_t from = 0;
+    for (const ExprText::Segment& seg : text.segments) {
+        if (seg.offset > offset) break;
+        ref = seg.at;
+        from = seg.offset;
     }
     // Columns count characters, not UTF-8 bytes.
-    int chars = 0;
-    for (size_t i = line_begin; i < offset; ++i)
-        if ((static_cast<unsigned char>(text.text[i]) & 0xC0) != 0x80) ++chars;
-    SourceRef ref = line < text.line_starts.size() ? text.line_starts[line] : text.where;
-    if (line > 0 && line >= text.line_starts.size()) ref.line += static_cast<int>(line);
-    ref.column += chars;
+    for (uint32_t i = from; i < offset; ++i)
+        if ((static_cast<unsigned char>(text.text[i]) & 0xC0) != 0x80) ++ref.column;
     return ref;
 }
 
@@ -52,7 +48,8 @@ public:
         register_scales();
         register_names();
         register_definitions();
-        for (const AwardSpec& a : m_spec.awards) compile_award(a);
+        for (const AwardSpec& a : m_spec.awards)
+            compile_award(a);
         add_precedence();
         compile_preference();
         m_compiler->check_unused_definitions();
@@ -101,33 +98,40 @@ private:
     void check_ids() {
         std::set<std::string> groups;
         for (const GroupSpec& g : m_spec.groups)
-            if (!groups.insert(g.id).second) error(g.where, fmt::format("nhóm '{}' khai báo hai lần", g.id));
+            if (!groups.insert(g.id).second)
+                error(g.where, fmt::format("nhóm '{}' khai báo hai lần", g.id));
         std::set<std::string> phases;
         for (const PhaseSpec& p : m_spec.phases)
-            if (!phases.insert(p.id).second) error(p.where, fmt::format("giai đoạn '{}' khai báo hai lần", p.id));
+            if (!phases.insert(p.id).second)
+                error(p.where, fmt::format("giai đoạn '{}' khai báo hai lần", p.id));
         auto check_selector = [&](const PeriodSelector& s) {
             for (const std::string& id : s.ids)
                 if (!find_period(m_spec, id))
-                    error(s.where, fmt::format("kế hoạch không có kỳ '{}' (các kỳ: {})", id, period_list()));
+                    error(s.where,
+                          fmt::format("kế hoạch không có kỳ '{}' (các kỳ: {})", id, period_list()));
             if (s.annual && !m_spec.annual)
                 error(s.where, "kế hoạch không có kỳ hằng năm (thiếu 'periods.annual')");
             if (s.phases && m_spec.phases.empty())
                 error(s.where, "kế hoạch không có giai đoạn nào (thiếu 'periods.phases')");
         };
-        for (const AwardSpec& a : m_spec.awards) check_selector(a.periods);
-        for (const DeadlineSpec& d : m_spec.registration.deadlines) check_selector(d.periods);
+        for (const AwardSpec& a : m_spec.awards)
+            check_selector(a.periods);
+        for (const DeadlineSpec& d : m_spec.registration.deadlines)
+            check_selector(d.periods);
         // The same award id twice in one period would make eligible()/selected() ambiguous.
         for (const Period& p : plan_periods(m_spec)) {
             std::set<std::string> seen;
             for (const AwardSpec& a : m_spec.awards)
                 if (selector_matches(a.periods, p) && !seen.insert(a.id).second)
-                    error(a.where, fmt::format("hình thức '{}' được khai báo hai lần cho kỳ {}", a.id, p.id));
+                    error(a.where, fmt::format("hình thức '{}' được khai báo hai lần cho kỳ {}",
+                                               a.id, p.id));
         }
     }
 
     std::string period_list() const {
         std::string out;
-        for (const Period& p : plan_periods(m_spec)) out += (out.empty() ? "" : ", ") + p.id;
+        for (const Period& p : plan_periods(m_spec))
+            out += (out.empty() ? "" : ", ") + p.id;
         return out;
     }
 
@@ -135,7 +139,8 @@ private:
         for (const ScaleSpec& s : m_spec.scales) {
             for (const std::string& v : s.values)
                 if (m_plan.env->label(v) || m_plan.env->is_reserved(v))
-                    error(s.where, fmt::format("nhãn '{}' của thang '{}' trùng một tên đã có", v, s.name));
+                    error(s.where,
+                          fmt::format("nhãn '{}' của thang '{}' trùng một tên đã có", v, s.name));
             m_plan.env->add_scale(expr::ScaleDef{s.name, s.values, s.labels});
         }
     }
@@ -197,22 +202,29 @@ private:
         award.spec = &a;
         award.award_id = award_id(a.id);
         award.kind = a.kind;
-        award.dossier = a.dossier ? &*a.dossier : (m_spec.dossier.present ? &m_spec.dossier : nullptr);
+        award.dossier =
+            a.dossier ? &*a.dossier : (m_spec.dossier.present ? &m_spec.dossier : nullptr);
         const SubjectKind subject =
             a.kind == AwardKind::Collective ? SubjectKind::Unit : SubjectKind::Person;
         m_compiler->reset_references();
         const std::vector<CompiledKey> default_keys = compile_keys(a.ranking, subject);
-        for (const AwardGroupSpec& g : a.groups) award.groups.push_back(compile_group(a, g, subject, default_keys));
+        for (const AwardGroupSpec& g : a.groups)
+            award.groups.push_back(compile_group(a, g, subject, default_keys));
         for (size_t i = 0; i < a.criteria.size(); ++i) {
             const CriterionSpec& c = a.criteria[i];
-            // One id may be written twice for disjoint groups (the same criterion, worded per group).
+            // One id may be written twice for disjoint groups (the same criterion, worded per
+            // group).
             for (size_t j = 0; j < i; ++j)
                 if (a.criteria[j].id == c.id && !disjoint(a.criteria[j].groups, c.groups))
-                    error(c.where, fmt::format("tiêu chí '{}' khai báo hai lần cho cùng nhóm trong '{}'", c.id, a.id));
+                    error(c.where,
+                          fmt::format("tiêu chí '{}' khai báo hai lần cho cùng nhóm trong '{}'",
+                                      c.id, a.id));
             award.criteria.push_back(compile_criterion(a, award, c, subject));
         }
-        for (int id : m_compiler->references().eligible_awards) award.depends_on.push_back(id);
-        for (int id : m_compiler->references().selected_awards) award.depends_on.push_back(id);
+        for (int id : m_compiler->references().eligible_awards)
+            award.depends_on.push_back(id);
+        for (int id : m_compiler->references().selected_awards)
+            award.depends_on.push_back(id);
         m_plan.awards.push_back(std::move(award));
     }
 
@@ -223,7 +235,8 @@ private:
         return true;
     }
 
-    CompiledAwardGroup compile_group(const AwardSpec& a, const AwardGroupSpec& g, SubjectKind subject,
+    CompiledAwardGroup compile_group(const AwardSpec& a, const AwardGroupSpec& g,
+                                     SubjectKind subject,
                                      const std::vector<CompiledKey>& default_keys) {
         CompiledAwardGroup out;
         out.id = g.group;
@@ -231,7 +244,9 @@ private:
         if (a.kind == AwardKind::Collective) {
             out.plan_group = group_index(g.group);
             if (out.plan_group < 0)
-                error(g.where, fmt::format("chỉ tiêu cho nhóm '{}' nhưng kế hoạch không có nhóm này", g.group));
+                error(g.where,
+                      fmt::format("chỉ tiêu cho nhóm '{}' nhưng kế hoạch không có nhóm này",
+                                  g.group));
         }
         out.ranking = g.ranking ? compile_keys(*g.ranking, subject) : default_keys;
         if (g.cap) {
@@ -255,7 +270,9 @@ private:
             auto it = std::find_if(award.groups.begin(), award.groups.end(),
                                    [&](const CompiledAwardGroup& x) { return x.id == g; });
             if (it == award.groups.end())
-                error(c.groups_where, fmt::format("tiêu chí '{}' ghi nhóm '{}' nhưng '{}' không xét nhóm này", c.id, g, a.id));
+                error(c.groups_where,
+                      fmt::format("tiêu chí '{}' ghi nhóm '{}' nhưng '{}' không xét nhóm này", c.id,
+                                  g, a.id));
             else
                 out.groups.push_back(static_cast<int>(it - award.groups.begin()));
         }
@@ -275,14 +292,18 @@ private:
     void add_precedence() {
         for (const std::string& id : m_spec.precedence)
             if (award_id(id) < 0)
-                error(m_spec.precedence_where, fmt::format("thứ tự ưu tiên ghi '{}' nhưng kế hoạch không có hình thức này", id));
+                error(m_spec.precedence_where,
+                      fmt::format("thứ tự ưu tiên ghi '{}' nhưng kế hoạch không có hình thức này",
+                                  id));
         for (CompiledAward& award : m_plan.awards) {
-            auto pos = std::find(m_spec.precedence.begin(), m_spec.precedence.end(), award.spec->id);
+            auto pos =
+                std::find(m_spec.precedence.begin(), m_spec.precedence.end(), award.spec->id);
             if (pos == m_spec.precedence.end()) continue;
             std::vector<std::string> names;
             for (auto it = m_spec.precedence.begin(); it != pos; ++it) {
                 for (const CompiledAward& other : m_plan.awards) {
-                    if (other.spec->id != *it || !share_a_period(*award.spec, *other.spec)) continue;
+                    if (other.spec->id != *it || !share_a_period(*award.spec, *other.spec))
+                        continue;
                     award.higher_award_ids.push_back(other.award_id);
                     names.push_back(other.spec->name);
                     break;
@@ -293,13 +314,18 @@ private:
             c.id = "higher-award";
             c.implicit = true;
             std::string joined;
-            for (const auto& n : names) joined += (joined.empty() ? "" : ", ") + n;
+            for (const auto& n : names)
+                joined += (joined.empty() ? "" : ", ") + n;
             c.label = "Không được chọn khen thưởng cao hơn trong cùng kỳ (" + joined + ")";
-            expr::NodePtr self = std::make_shared<expr::SubjectNode>(expr::Type{expr::TypeKind::Unit}, expr::SubjectNav::Self);
+            expr::NodePtr self = std::make_shared<expr::SubjectNode>(
+                expr::Type{expr::TypeKind::Unit}, expr::SubjectNav::Self);
             expr::NodePtr rule;
             for (int h : award.higher_award_ids) {
-                c.source += (c.source.empty() ? "" : " and ") + fmt::format("not selected(self, {})", m_plan.award_ids[h]);
-                expr::NodePtr q = std::make_shared<expr::NotNode>(std::make_shared<expr::AwardQueryNode>(true, self, h, -1, &m_plan.award_ids[h]));
+                c.source += (c.source.empty() ? "" : " and ") +
+                            fmt::format("not selected(self, {})", m_plan.award_ids[h]);
+                expr::NodePtr q =
+                    std::make_shared<expr::NotNode>(std::make_shared<expr::AwardQueryNode>(
+                        true, self, h, -1, &m_plan.award_ids[h]));
                 rule = rule ? std::make_shared<expr::LogicNode>(true, rule, q) : q;
                 award.depends_on.push_back(h);
             }
@@ -311,9 +337,11 @@ private:
     void compile_preference() {
         const PreferenceSpec& p = m_spec.preference;
         if (p.collective)
-            m_plan.preference_collective = compile(*p.collective, SubjectKind::Unit, expr::TypeKind::Bool);
+            m_plan.preference_collective =
+                compile(*p.collective, SubjectKind::Unit, expr::TypeKind::Bool);
         if (p.individual)
-            m_plan.preference_individual = compile(*p.individual, SubjectKind::Person, expr::TypeKind::Bool);
+            m_plan.preference_individual =
+                compile(*p.individual, SubjectKind::Person, expr::TypeKind::Bool);
     }
 
     // eligible()/selected() must name an award given in every period the asking award is.
@@ -322,12 +350,15 @@ private:
             for (int dep : award.depends_on) {
                 for (const Period& p : plan_periods(m_spec)) {
                     if (!selector_matches(award.spec->periods, p)) continue;
-                    const bool given = std::any_of(m_plan.awards.begin(), m_plan.awards.end(), [&](const CompiledAward& o) {
-                        return o.award_id == dep && selector_matches(o.spec->periods, p);
-                    });
+                    const bool given = std::any_of(
+                        m_plan.awards.begin(), m_plan.awards.end(), [&](const CompiledAward& o) {
+                            return o.award_id == dep && selector_matches(o.spec->periods, p);
+                        });
                     if (!given) {
-                        error(award.spec->where, fmt::format("'{}' dựa vào '{}' nhưng '{}' không được xét trong kỳ {}",
-                                                             award.spec->id, m_plan.award_ids[dep], m_plan.award_ids[dep], p.id));
+                        error(award.spec->where,
+                              fmt::format("'{}' dựa vào '{}' nhưng '{}' không được xét trong kỳ {}",
+                                          award.spec->id, m_plan.award_ids[dep],
+                                          m_plan.award_ids[dep], p.id));
                         break;
                     }
                 }
@@ -345,10 +376,13 @@ private:
                 state[a->award_id] = 1;
                 for (int dep : a->depends_on) {
                     if (dep == a->award_id) continue;  // eligible(parent, same award): by subject
-                    auto it = std::find_if(in_period.begin(), in_period.end(), [&](auto* o) { return o->award_id == dep; });
+                    auto it = std::find_if(in_period.begin(), in_period.end(),
+                                           [&](auto* o) { return o->award_id == dep; });
                     if (it == in_period.end()) continue;
                     if (state[dep] == 1) {
-                        error(a->spec->where, fmt::format("vòng phụ thuộc giữa '{}' và '{}' trong kỳ {}", a->spec->id, (*it)->spec->id, p.id));
+                        error(a->spec->where,
+                              fmt::format("vòng phụ thuộc giữa '{}' và '{}' trong kỳ {}",
+                                          a->spec->id, (*it)->spec->id, p.id));
                         return false;
                     }
                     if (state[dep] == 0 && !visit(*it)) return false;
@@ -385,7 +419,8 @@ std::vector<const CompiledAward*> CompiledPlan::awards_for(const Period& period)
                 if (o->award_id == dep && dep != a->award_id) visit(o);
         ordered.push_back(a);
     };
-    for (const CompiledAward* a : in_period) visit(a);
+    for (const CompiledAward* a : in_period)
+        visit(a);
     return ordered;
 }
 

@@ -13,9 +13,7 @@
 
 namespace thidua {
 
-// Where a piece of text sits in the plan file. For expressions, `style` says how an offset in
-// the scalar maps back to a column: plain and quoted scalars are one line; block scalars ('|',
-// '>') are mapped line by line from `lines`.
+// Where a piece of text sits in the plan file.
 struct SourceRef {
     std::string file;
     int line = 0;    // 1-based
@@ -23,16 +21,20 @@ struct SourceRef {
 };
 
 struct ExprText {
+    struct Segment {
+        uint32_t offset = 0;  // where a file line's content starts in `text`
+        SourceRef at;         // and where that content is in the file
+    };
     std::string text;
-    SourceRef where;       // the first character of the text itself
-    std::vector<SourceRef> line_starts;  // for multi-line scalars: the start of each text line
+    SourceRef where;                // the first character of the text itself
+    std::vector<Segment> segments;  // for scalars over several lines ('|', '>', folded plain)
 };
 
 struct IssuerSpec {
-    std::string name;      // "Ủy ban nhân dân tỉnh Kiên Giang"
-    std::string unit;      // optional unit id in datasets
-    std::string place;     // "Kiên Giang", for "Kiên Giang, ngày ..."
-    std::string signer;    // "Nguyễn Lưu Trung"
+    std::string name;          // "Ủy ban nhân dân tỉnh Kiên Giang"
+    std::string unit;          // optional unit id in datasets
+    std::string place;         // "Kiên Giang", for "Kiên Giang, ngày ..."
+    std::string signer;        // "Nguyễn Lưu Trung"
     std::string signer_title;  // "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
 };
 
@@ -161,8 +163,9 @@ struct AwardSpec {
     std::string name;
     AwardKind kind = AwardKind::Collective;
     PeriodSelector periods;
-    std::vector<AwardGroupSpec> groups;  // collective: the competing groups; individual: one `ca-nhan`
-    std::optional<int> total;            // "at most N in all"
+    std::vector<AwardGroupSpec>
+        groups;                // collective: the competing groups; individual: one `ca-nhan`
+    std::optional<int> total;  // "at most N in all"
     std::vector<CriterionSpec> criteria;
     std::vector<RankingKeySpec> ranking;
     std::optional<DossierSpec> dossier;  // overrides the plan's

@@ -57,8 +57,9 @@ std::string value_text(const expr::Observation& o, Wording w) {
     switch (o.type.kind) {
         case expr::TypeKind::Bool:
             if (v.tri == Tri::Unknown)
-                return v.why == expr::Unknown::Pending ? (w == Wording::Ids ? "review" : "đang xem xét")
-                                                       : "?";
+                return v.why == expr::Unknown::Pending
+                           ? (w == Wording::Ids ? "review" : "đang xem xét")
+                           : "?";
             if (w == Wording::Ids) return v.tri == Tri::True ? "1" : "0";
             return v.tri == Tri::True ? "có" : "không";
         case expr::TypeKind::Rating: {
@@ -80,7 +81,8 @@ std::string value_text(const expr::Observation& o, Wording w) {
 std::string format_number(double v) {
     if (std::isnan(v)) return "?";
     std::string s = fmt::format("{:.2f}", v);
-    while (s.back() == '0') s.pop_back();
+    while (s.back() == '0')
+        s.pop_back();
     if (s.back() == '.') s.pop_back();
     return s;
 }
@@ -114,8 +116,8 @@ std::string explain(const CriterionOutcome& c, const EvaluationResult& r, Subjec
             runs.push_back({o.name, o.subject, {}});
             it = runs.end() - 1;
         }
-        std::string item = o.year ? fmt::format("{} {}", o.year, value_text(o, wording))
-                                  : value_text(o, wording);
+        std::string item =
+            o.year ? fmt::format("{} {}", o.year, value_text(o, wording)) : value_text(o, wording);
         if (std::find(it->items.begin(), it->items.end(), item) == it->items.end())
             it->items.push_back(std::move(item));
     }
@@ -123,20 +125,24 @@ std::string explain(const CriterionOutcome& c, const EvaluationResult& r, Subjec
     for (const Run& run : runs) {
         if (!out.empty()) out += "; ";
         out += label_of(*run.name, r, wording);
-        const bool other = run.subject.kind != candidate.kind || run.subject.index != candidate.index;
+        const bool other =
+            run.subject.kind != candidate.kind || run.subject.index != candidate.index;
         if (other) {
-            out += wording == Wording::Ids ? fmt::format("[{}]", subject_id(*r.data, run.subject))
-                                           : fmt::format(" ({})", subject_name(*r.data, run.subject));
+            out += wording == Wording::Ids
+                       ? fmt::format("[{}]", subject_id(*r.data, run.subject))
+                       : fmt::format(" ({})", subject_name(*r.data, run.subject));
         }
         out += wording == Wording::Ids ? " " : ": ";
-        for (size_t i = 0; i < run.items.size(); ++i) out += (i ? ", " : "") + run.items[i];
+        for (size_t i = 0; i < run.items.size(); ++i)
+            out += (i ? ", " : "") + run.items[i];
     }
     return out;
 }
 
 std::string missing_fact(const expr::MissingFact& m, const Dataset& data, Subject candidate) {
     const std::string whose = subject_id(data, m.subject);
-    if (std::string_view(m.file) == "registrations") return fmt::format("registrations:{}:{}", whose, m.key);
+    if (std::string_view(m.file) == "registrations")
+        return fmt::format("registrations:{}:{}", whose, m.key);
     std::string out = m.year ? fmt::format("{}:{}:{}", m.file, m.column, m.year)
                              : fmt::format("{}:{}", m.file, m.column);
     if (m.subject.kind != candidate.kind || m.subject.index != candidate.index) out += ":" + whose;
@@ -145,17 +151,23 @@ std::string missing_fact(const expr::MissingFact& m, const Dataset& data, Subjec
 
 const char* result_vi(Tri t) {
     switch (t) {
-        case Tri::True: return "đạt";
-        case Tri::False: return "không đạt";
-        default: return "chưa rõ";
+        case Tri::True:
+            return "đạt";
+        case Tri::False:
+            return "không đạt";
+        default:
+            return "chưa rõ";
     }
 }
 
 const char* status_vi(Status s) {
     switch (s) {
-        case Status::Eligible: return "đủ điều kiện";
-        case Status::Ineligible: return "không đủ điều kiện";
-        default: return "chưa đủ dữ liệu";
+        case Status::Eligible:
+            return "đủ điều kiện";
+        case Status::Ineligible:
+            return "không đủ điều kiện";
+        default:
+            return "chưa đủ dữ liệu";
     }
 }
 

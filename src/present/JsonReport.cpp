@@ -11,7 +11,8 @@ using json = nlohmann::ordered_json;
 
 json ids(const Dataset& data, const std::vector<Subject>& subjects) {
     json out = json::array();
-    for (const Subject& s : subjects) out.push_back(subject_id(data, s));
+    for (const Subject& s : subjects)
+        out.push_back(subject_id(data, s));
     return out;
 }
 
@@ -42,7 +43,8 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     }
     j["criteria"] = std::move(criteria);
     json missing = json::array();
-    for (const auto& m : c.missing) missing.push_back(missing_fact(m, data, c.subject));
+    for (const auto& m : c.missing)
+        missing.push_back(missing_fact(m, data, c.subject));
     j["missing"] = std::move(missing);
     return j;
 }
@@ -56,7 +58,8 @@ json group_json(const GroupOutcome& g, const EvaluationResult& r) {
     j["tied"] = ids(*r.data, g.tied);
     j["open_seats"] = g.open_seats;
     json candidates = json::array();
-    for (const CandidateOutcome& c : g.candidates) candidates.push_back(candidate_json(c, r));
+    for (const CandidateOutcome& c : g.candidates)
+        candidates.push_back(candidate_json(c, r));
     j["candidates"] = std::move(candidates);
     return j;
 }
@@ -98,13 +101,15 @@ void write_json(const EvaluationResult& r, std::ostream& out) {
         aj["name"] = a.award->spec->name;
         aj["kind"] = a.award->kind == AwardKind::Collective ? "collective" : "individual";
         json groups = json::array();
-        for (const GroupOutcome& g : a.groups) groups.push_back(group_json(g, r));
+        for (const GroupOutcome& g : a.groups)
+            groups.push_back(group_json(g, r));
         aj["groups"] = std::move(groups);
         awards.push_back(std::move(aj));
     }
     j["awards"] = std::move(awards);
     json dossiers = json::array();
-    for (const DossierOutcome& d : r.dossiers) dossiers.push_back(dossier_json(d, r));
+    for (const DossierOutcome& d : r.dossiers)
+        dossiers.push_back(dossier_json(d, r));
     j["dossiers"] = std::move(dossiers);
     out << j.dump(2) << '\n';
 }

@@ -35,7 +35,8 @@ std::string list(const Dataset& d, const std::vector<Subject>& subjects) {
 std::string mark(const CandidateOutcome& c) {
     if (c.selected) return "ĐƯỢC CHỌN";
     if (c.tied) return "HÒA - chờ HĐ";
-    if (c.status == Status::Eligible) return c.capped_out ? "đủ ĐK, hết suất đơn vị" : "đủ ĐK, ngoài chỉ tiêu";
+    if (c.status == Status::Eligible)
+        return c.capped_out ? "đủ ĐK, hết suất đơn vị" : "đủ ĐK, ngoài chỉ tiêu";
     return status_vi(c.status);
 }
 
@@ -51,18 +52,20 @@ std::string why_not(const CandidateOutcome& c, const EvaluationResult& r) {
     }
     if (c.status == Status::Incomplete && !c.missing.empty()) {
         out += "\n      - thiếu dữ liệu:";
-        for (const auto& m : c.missing) out += " " + missing_fact(m, *r.data, c.subject);
+        for (const auto& m : c.missing)
+            out += " " + missing_fact(m, *r.data, c.subject);
     }
     return out;
 }
 
 void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream& out) {
     const Dataset& d = *r.data;
-    const std::string name = g.group->plan_group >= 0 ? r.plan->spec.groups[g.group->plan_group].name
-                                                      : "Cá nhân";
+    const std::string name =
+        g.group->plan_group >= 0 ? r.plan->spec.groups[g.group->plan_group].name : "Cá nhân";
     const std::string quota = g.group->quota ? std::to_string(*g.group->quota) : "không giới hạn";
-    out << fmt::format("\n  Nhóm: {} ({}) — chỉ tiêu: {}; được chọn: {}; hòa: {}; suất còn trống: {}\n",
-                       name, g.group->id, quota, g.selected.size(), g.tied.size(), g.open_seats);
+    out << fmt::format(
+        "\n  Nhóm: {} ({}) — chỉ tiêu: {}; được chọn: {}; hòa: {}; suất còn trống: {}\n", name,
+        g.group->id, quota, g.selected.size(), g.tied.size(), g.open_seats);
     out << "    Được chọn: " << list(d, g.selected) << "\n";
     if (!g.tied.empty())
         out << "    Hòa ở suất cuối (Hội đồng quyết định): " << list(d, g.tied) << "\n";
@@ -72,18 +75,32 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
         name_w = std::min<size_t>(40, std::max(name_w, width(subject_name(d, c.subject))));
     }
     out << "    " << pad("Hạng", 5) << pad("Mã", id_w + 2) << pad("Tên", name_w + 2) << "Kết quả\n";
+    size_t rows = 0;
     for (const CandidateOutcome& c : g.candidates) {
+        if (++rows > 60) {
+            out << fmt::format("    … và {} ứng viên khác\n", g.candidates.size() - 60);
+            break;
+        }
         const std::string rank = c.rank ? std::to_string(*c.rank) : "-";
         out << "    " << pad(rank, 5) << pad(subject_id(d, c.subject), id_w + 2)
             << pad(subject_name(d, c.subject), name_w + 2) << mark(c) << "\n";
     }
-    bool header = false;
+    // Individual awards list everyone of the dataset: explain the first ones, count the rest.
+    constexpr size_t kMaxReasons = 40;
+    size_t shown = 0, hidden = 0;
     for (const CandidateOutcome& c : g.candidates) {
         if (c.selected || c.status == Status::Eligible) continue;
-        if (!header) out << "    Lý do chưa được chọn:\n";
-        header = true;
-        out << "    * " << named(d, c.subject) << ": " << status_vi(c.status) << why_not(c, r) << "\n";
+        if (shown == kMaxReasons) {
+            ++hidden;
+            continue;
+        }
+        if (shown++ == 0) out << "    Lý do chưa được chọn:\n";
+        out << "    * " << named(d, c.subject) << ": " << status_vi(c.status) << why_not(c, r)
+            << "\n";
     }
+    if (hidden > 0)
+        out << fmt::format("    … và {} ứng viên khác chưa đủ điều kiện (xem --format json).\n",
+                           hidden);
 }
 
 void write_dossiers(const EvaluationResult& r, std::ostream& out) {
@@ -94,10 +111,11 @@ void write_dossiers(const EvaluationResult& r, std::ostream& out) {
         std::string missing;
         for (const DocumentOutcome& doc : d.documents)
             if (doc.submitted < doc.required)
-                missing += fmt::format("{}{} ({}/{})", missing.empty() ? "" : ", ", doc.document->name,
-                                       doc.submitted, doc.required);
-        out << fmt::format("  - {} — {}: hạn nộp {}; {}\n", named(*r.data, d.subject), d.award->spec->name,
-                           due, d.complete ? "đủ hồ sơ" : "còn thiếu: " + missing);
+                missing += fmt::format("{}{} ({}/{})", missing.empty() ? "" : ", ",
+                                       doc.document->name, doc.submitted, doc.required);
+        out << fmt::format("  - {} — {}: hạn nộp {}; {}\n", named(*r.data, d.subject),
+                           d.award->spec->name, due,
+                           d.complete ? "đủ hồ sơ" : "còn thiếu: " + missing);
     }
 }
 
@@ -109,13 +127,16 @@ void write_table(const EvaluationResult& r, std::ostream& out) {
     out << fmt::format("{} — Kế hoạch số {}{}\n", p.issuer.name, p.number,
                        p.date ? " ngày " + p.date->dmy() : "");
     out << fmt::format("Kỳ xét: {} ({})\n", r.period.id,
-                       r.period.is_phase ? fmt::format("giai đoạn {}–{}", r.period.first_year, r.period.last_year)
-                                         : fmt::format("năm {}", r.period.first_year));
-    if (r.awards.empty()) out << "\nKế hoạch không quy định hình thức khen thưởng nào cho kỳ này.\n";
+                       r.period.is_phase
+                           ? fmt::format("giai đoạn {}–{}", r.period.first_year, r.period.last_year)
+                           : fmt::format("năm {}", r.period.first_year));
+    if (r.awards.empty())
+        out << "\nKế hoạch không quy định hình thức khen thưởng nào cho kỳ này.\n";
     for (const AwardOutcome& a : r.awards) {
         out << fmt::format("\n== {} ({}, {}) ==\n", a.award->spec->name, a.award->spec->id,
                            a.award->kind == AwardKind::Collective ? "tập thể" : "cá nhân");
-        for (const GroupOutcome& g : a.groups) write_group(g, r, out);
+        for (const GroupOutcome& g : a.groups)
+            write_group(g, r, out);
     }
     write_dossiers(r, out);
 }

@@ -136,6 +136,7 @@ TEST(ParseGender, NuAndNam) {
     EXPECT_EQ(parse_gender("Nữ"), Gender::Female);
     EXPECT_EQ(parse_gender("nam"), Gender::Male);
     EXPECT_EQ(parse_gender("Nam"), Gender::Male);
+    EXPECT_FALSE(parse_gender("female"));
     EXPECT_FALSE(parse_gender("x"));
     EXPECT_FALSE(parse_gender(""));
 }

@@ -504,7 +504,7 @@ TEST(DatasetReaderErrors, SuccessorOfItselfAndActiveDates) {
 TEST(DatasetReaderErrors, Enumerations) {
     DatasetFiles files = full_dataset();
     files["units.csv"] = std::string(kUnits) + "Z,Z,ministry,,,,,\n";
-    files["people.csv"] = std::string(kPeople) + "P009,A,SNV,female?,2,có không,,\n";
+    files["people.csv"] = std::string(kPeople) + "P009,A,SNV,female,2,có không,,\n";
     files["unit_years.csv"] = "unit_id,year,par_rating,head_leads,disciplined\nSNV,2021,gioi,?,3\n";
     files["person_years.csv"] = "person_id,year,rating,initiative_level\nP001,2021,A,commune\n";
     const Diagnostics errors = read_errors(files);

@@ -55,7 +55,8 @@ protected:
     }
 
     // Compiles for the unit (or a person) and evaluates in the period 2021-2025.
-    Value eval(const std::string& text, SubjectKind kind = SubjectKind::Unit, Trace* trace = nullptr) {
+    Value eval(const std::string& text, SubjectKind kind = SubjectKind::Unit,
+               Trace* trace = nullptr) {
         m_source = parse(text).value();
         Compiler compiler(m_env);
         m_node = compiler.compile(*m_source, kind, 1);
@@ -74,7 +75,9 @@ protected:
         ctx.trace = trace;
         return m_node->eval(ctx);
     }
-    Tri tri(const std::string& text, SubjectKind kind = SubjectKind::Unit) { return eval(text, kind).tri; }
+    Tri tri(const std::string& text, SubjectKind kind = SubjectKind::Unit) {
+        return eval(text, kind).tri;
+    }
     std::string error_of(const std::string& text, SubjectKind kind = SubjectKind::Unit) {
         m_error.clear();
         eval(text, kind);
@@ -100,7 +103,8 @@ TEST_F(ExprEval, EveryYearIsUnknownWhileGoodSoFar) {
     rating(2021, "tot");
     rating(2022, "xuat-sac");
     EXPECT_EQ(tri("all(years, par_rating >= tot)"), Tri::Unknown);
-    for (int y = 2023; y <= 2025; ++y) rating(y, "tot");
+    for (int y = 2023; y <= 2025; ++y)
+        rating(y, "tot");
     EXPECT_EQ(tri("all(years, par_rating >= tot)"), Tri::True);
 }
 
@@ -188,11 +192,14 @@ TEST_F(ExprEval, NavigationReadsAnotherUnitsFacts) {
 }
 
 TEST_F(ExprEval, TypeErrorsNameBothSides) {
-    EXPECT_EQ(error_of("par_rating >= htt"),
-              "không so sánh được xếp loại par_rating (xuat-sac, tot, kha, trung-binh, yeu) với xếp "
-              "loại rating (htxs, htt, ht, kht)");
-    EXPECT_EQ(error_of("all(years, rate)"), "biểu thức trong all() phải là đúng/sai nhưng đây là số");
-    EXPECT_EQ(error_of("rating >= htt"), "'rating' là dữ kiện của cá nhân, không dùng được cho đơn vị ở đây");
+    EXPECT_EQ(
+        error_of("par_rating >= htt"),
+        "không so sánh được xếp loại par_rating (xuat-sac, tot, kha, trung-binh, yeu) với xếp "
+        "loại rating (htxs, htt, ht, kht)");
+    EXPECT_EQ(error_of("all(years, rate)"),
+              "biểu thức trong all() phải là đúng/sai nhưng đây là số");
+    EXPECT_EQ(error_of("rating >= htt"),
+              "'rating' là dữ kiện của cá nhân, không dùng được cho đơn vị ở đây");
     EXPECT_EQ(error_of("count(people, rate > 1)"),
               "đối số đầu của 'count' phải là years, members hoặc member_years");
     EXPECT_EQ(error_of("all(members, excellent_par)", SubjectKind::Person),
@@ -200,13 +207,16 @@ TEST_F(ExprEval, TypeErrorsNameBothSides) {
 }
 
 TEST_F(ExprEval, UnknownNamesGetSuggestions) {
-    EXPECT_EQ(error_of("satisfation > 90"), "không biết tên 'satisfation'; có phải 'satisfaction'?");
-    EXPECT_EQ(error_of("rate@year-1"), "không biết tên 'year-1'; nếu là phép trừ, hãy viết có dấu cách: 'year - 1'");
+    EXPECT_EQ(error_of("satisfation > 90"),
+              "không biết tên 'satisfation'; có phải 'satisfaction'?");
+    EXPECT_EQ(error_of("rate@year-1"),
+              "không biết tên 'year-1'; nếu là phép trừ, hãy viết có dấu cách: 'year - 1'");
 }
 
 TEST_F(ExprEval, LabelsComparedWithARatingBeatNavigationNames) {
     auto& py = m_data.person_years();
-    py.initiative_level[m_data.slot(m_alice, 2025)] = *parse_scale_value(initiative_level_scale(), "province");
+    py.initiative_level[m_data.slot(m_alice, 2025)] =
+        *parse_scale_value(initiative_level_scale(), "province");
     EXPECT_EQ(tri("initiative_level >= district", SubjectKind::Person), Tri::True);
     EXPECT_EQ(tri("initiative_level >= national", SubjectKind::Person), Tri::False);
 }

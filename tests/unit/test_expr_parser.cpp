@@ -16,21 +16,26 @@ std::string show(const Syntax& s) {
             if (n.back() == '.') n.pop_back();
             return n;
         }
-        case SyntaxKind::Name: return s.text;
+        case SyntaxKind::Name:
+            return s.text;
         case SyntaxKind::Call: {
             std::string out = s.text + "(";
-            for (size_t i = 0; i < s.children.size(); ++i) out += (i ? ", " : "") + show(*s.children[i]);
+            for (size_t i = 0; i < s.children.size(); ++i)
+                out += (i ? ", " : "") + show(*s.children[i]);
             return out + ")";
         }
-        case SyntaxKind::Unary: return "(" + s.text + " " + show(*s.children[0]) + ")";
+        case SyntaxKind::Unary:
+            return "(" + s.text + " " + show(*s.children[0]) + ")";
         case SyntaxKind::Binary:
             return "(" + show(*s.children[0]) + " " + s.text + " " + show(*s.children[1]) + ")";
         case SyntaxKind::If:
             return "(if " + show(*s.children[0]) + " then " + show(*s.children[1]) + " else " +
                    show(*s.children[2]) + ")";
         case SyntaxKind::Member:
-            return show(*s.children[0]) + "." + (s.children.size() > 1 ? show(*s.children[1]) : s.text);
-        case SyntaxKind::At: return show(*s.children[0]) + "@" + show(*s.children[1]);
+            return show(*s.children[0]) + "." +
+                   (s.children.size() > 1 ? show(*s.children[1]) : s.text);
+        case SyntaxKind::At:
+            return show(*s.children[0]) + "@" + show(*s.children[1]);
     }
     return "?";
 }
@@ -59,7 +64,8 @@ TEST(ExprParser, AtMemberAndCalls) {
     EXPECT_EQ(parsed("parent.mean(years, rate)"), "parent.mean(years, rate)");
     EXPECT_EQ(parsed("count(years, par_class == xuat-sac) >= 3"),
               "(count(years, (par_class == xuat-sac)) >= 3)");
-    EXPECT_EQ(parsed("if rate >= 90 then xuat-sac else tot"), "(if (rate >= 90) then xuat-sac else tot)");
+    EXPECT_EQ(parsed("if rate >= 90 then xuat-sac else tot"),
+              "(if (rate >= 90) then xuat-sac else tot)");
 }
 
 TEST(ExprParser, WordOperatorsFromWord) {
@@ -69,10 +75,12 @@ TEST(ExprParser, WordOperatorsFromWord) {
 }
 
 TEST(ExprParser, ErrorsPointAtTheOffendingPlace) {
-    EXPECT_EQ(parsed("count(years, rating"), "error@19: thiếu ')' cho 'count(' (gặp 'cuối biểu thức')");
+    EXPECT_EQ(parsed("count(years, rating"),
+              "error@19: thiếu ')' cho 'count(' (gặp 'cuối biểu thức')");
     EXPECT_EQ(parsed("rate >= "), "error@8: cần một giá trị nhưng gặp 'cuối biểu thức'");
     EXPECT_EQ(parsed("rate 90"), "error@5: thừa '90' sau biểu thức");
-    EXPECT_EQ(parsed("a < b < c"), "error@6: không so sánh liền nhau được; dùng 'and' để nối hai phép so sánh");
+    EXPECT_EQ(parsed("a < b < c"),
+              "error@6: không so sánh liền nhau được; dùng 'and' để nối hai phép so sánh");
     EXPECT_EQ(parsed("if a then b"), "error@11: cần 'else' nhưng gặp 'cuối biểu thức'");
     EXPECT_EQ(parsed("rate # 2"), "error@5: ký tự không hợp lệ '#'");
 }

@@ -3,16 +3,16 @@
 // input) against the expectations written from PLANS.md.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -24,13 +24,18 @@ struct Scenario {
     std::string plan, name, period;
 };
 
+void PrintTo(const Scenario& s, std::ostream* os) {
+    *os << s.expect.string();
+}
+
 std::vector<Scenario> scenarios() {
     std::vector<Scenario> out;
     const fs::path root = fs::path(THIDUA_SOURCE_DIR) / "tests" / "scenarios";
     if (!fs::exists(root)) return out;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         const std::string file = entry.path().filename().string();
-        if (!entry.is_regular_file() || !file.starts_with("expect-") || entry.path().extension() != ".yaml")
+        if (!entry.is_regular_file() || !file.starts_with("expect-") ||
+            entry.path().extension() != ".yaml")
             continue;
         Scenario s;
         s.expect = entry.path();
@@ -39,7 +44,8 @@ std::vector<Scenario> scenarios() {
         s.period = file.substr(7, file.size() - 7 - 5);
         out.push_back(s);
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.expect < b.expect; });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.expect < b.expect; });
     return out;
 }
 
@@ -56,18 +62,20 @@ std::string read_file(const fs::path& p) {
 }
 
 ProcessResult run_evaluate(const Scenario& s) {
-    const fs::path err = fs::temp_directory_path() / ("thidua-scenario-" + std::to_string(::getpid()) + ".err");
+    const fs::path err =
+        fs::temp_directory_path() / ("thidua-scenario-" + std::to_string(::getpid()) + ".err");
     const fs::path plan = fs::path(THIDUA_SOURCE_DIR) / "plans" / (s.plan + ".yaml");
     const fs::path data = s.expect.parent_path() / "data";
-    const std::string cmd = std::string("'") + THIDUA_BINARY + "' evaluate --plan '" + plan.string() +
-                            "' --data '" + data.string() + "' --period '" + s.period +
-                            "' --format json 2>'" + err.string() + "'";
+    const std::string cmd = std::string("'") + THIDUA_BINARY + "' evaluate --plan '" +
+                            plan.string() + "' --data '" + data.string() + "' --period '" +
+                            s.period + "' --format json 2>'" + err.string() + "'";
     ProcessResult r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) return r;
     std::array<char, 65536> buf{};
     size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        r.out.append(buf.data(), n);
     const int status = ::pclose(pipe);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.err = read_file(err);
@@ -75,7 +83,9 @@ ProcessResult run_evaluate(const Scenario& s) {
     return r;
 }
 
-std::string scalar(const YAML::Node& n) { return n.IsNull() ? "null" : n.as<std::string>(); }
+std::string scalar(const YAML::Node& n) {
+    return n.IsNull() ? "null" : n.as<std::string>();
+}
 
 const json* find_by(const json& array, const char* key, const std::string& value) {
     for (const json& item : array)
@@ -85,27 +95,33 @@ const json* find_by(const json& array, const char* key, const std::string& value
 
 std::vector<std::string> strings(const json& array) {
     std::vector<std::string> out;
-    for (const json& item : array) out.push_back(item.get<std::string>());
+    for (const json& item : array)
+        out.push_back(item.get<std::string>());
     return out;
 }
 
 std::vector<std::string> strings(const YAML::Node& n) {
     std::vector<std::string> out;
     if (n && n.IsSequence())
-        for (const auto& item : n) out.push_back(item.as<std::string>());
+        for (const auto& item : n)
+            out.push_back(item.as<std::string>());
     return out;
 }
 
 void check_group(const json& group, const YAML::Node& want, const std::string& where) {
     if (want["quota"]) {
-        if (want["quota"].IsNull()) EXPECT_TRUE(group["quota"].is_null()) << where << " quota";
-        else EXPECT_EQ(group["quota"], want["quota"].as<int>()) << where << " quota";
+        if (want["quota"].IsNull())
+            EXPECT_TRUE(group["quota"].is_null()) << where << " quota";
+        else
+            EXPECT_EQ(group["quota"], want["quota"].as<int>()) << where << " quota";
     }
-    if (want["selected"]) EXPECT_EQ(strings(group["selected"]), strings(want["selected"])) << where << " selected";
+    if (want["selected"])
+        EXPECT_EQ(strings(group["selected"]), strings(want["selected"])) << where << " selected";
     if (want["tied"]) {
         auto got = strings(group["tied"]);
         auto exp = strings(want["tied"]);
-        EXPECT_EQ(std::set<std::string>(got.begin(), got.end()), std::set<std::string>(exp.begin(), exp.end()))
+        EXPECT_EQ(std::set<std::string>(got.begin(), got.end()),
+                  std::set<std::string>(exp.begin(), exp.end()))
             << where << " tied";
     }
     const json& candidates = group["candidates"];
@@ -134,10 +150,12 @@ void check_group(const json& group, const YAML::Node& want, const std::string& w
         const auto got = strings((*c)["missing"]);
         for (const std::string& fact : strings(kv.second))
             EXPECT_NE(std::find(got.begin(), got.end(), fact), got.end())
-                << where << ": " << id << " should list missing " << fact << "; got " << (*c)["missing"];
+                << where << ": " << id << " should list missing " << fact << "; got "
+                << (*c)["missing"];
     }
     for (const std::string& id : strings(want["absent"]))
-        EXPECT_EQ(find_by(candidates, "id", id), nullptr) << where << ": " << id << " should not be a candidate";
+        EXPECT_EQ(find_by(candidates, "id", id), nullptr)
+            << where << ": " << id << " should not be a candidate";
 }
 
 void check_dossiers(const json& out, const YAML::Node& want) {
@@ -153,10 +171,14 @@ void check_dossiers(const json& out, const YAML::Node& want) {
         for (const auto& f : kv.second) {
             const std::string field = f.first.as<std::string>();
             const json& got = (*found)[field];
-            if (f.second.IsNull()) EXPECT_TRUE(got.is_null()) << subject << " dossier " << field;
-            else if (got.is_boolean()) EXPECT_EQ(got.get<bool>(), f.second.as<bool>()) << subject << " dossier " << field;
-            else if (got.is_number()) EXPECT_EQ(got.get<int>(), f.second.as<int>()) << subject << " dossier " << field;
-            else EXPECT_EQ(got, scalar(f.second)) << subject << " dossier " << field;
+            if (f.second.IsNull())
+                EXPECT_TRUE(got.is_null()) << subject << " dossier " << field;
+            else if (got.is_boolean())
+                EXPECT_EQ(got.get<bool>(), f.second.as<bool>()) << subject << " dossier " << field;
+            else if (got.is_number())
+                EXPECT_EQ(got.get<int>(), f.second.as<int>()) << subject << " dossier " << field;
+            else
+                EXPECT_EQ(got, scalar(f.second)) << subject << " dossier " << field;
         }
     }
 }
@@ -172,7 +194,8 @@ TEST_P(ScenarioTest, DecidesAsThePlanSays) {
     if (exit_code != 0) {
         EXPECT_TRUE(run.out.empty()) << "bad input must print nothing on stdout";
         for (const std::string& text : strings(want["stderr_contains"]))
-            EXPECT_NE(run.err.find(text), std::string::npos) << "stderr lacks '" << text << "':\n" << run.err;
+            EXPECT_NE(run.err.find(text), std::string::npos) << "stderr lacks '" << text << "':\n"
+                                                             << run.err;
         return;
     }
     const json out = json::parse(run.out);
@@ -191,7 +214,8 @@ TEST_P(ScenarioTest, DecidesAsThePlanSays) {
         }
     }
     for (const std::string& award : strings(want["absent_awards"]))
-        EXPECT_EQ(find_by(out["awards"], "award", award), nullptr) << award << " should not be given";
+        EXPECT_EQ(find_by(out["awards"], "award", award), nullptr)
+            << award << " should not be given";
     if (want["dossiers"]) check_dossiers(out, want["dossiers"]);
 }
 
