@@ -55,13 +55,13 @@ int run(const EvaluateArgs& args) {
         return kExitBadInput;
     }
     const EvaluationResult result = evaluate(**plan, *data, *period);
-    // Build the whole output first so that a failure never leaves half a document on stdout.
-    std::ostringstream out;
+    // Every input problem is found before this point, so the output streams straight out.
+    std::ios::sync_with_stdio(false);
     if (args.format == "json")
-        write_json(result, out);
+        write_json(result, std::cout);
     else
-        write_table(result, out);
-    std::cout << out.str();
+        write_table(result, std::cout);
+    std::cout.flush();
     return kExitOk;
 }
 

@@ -98,11 +98,25 @@ Allocation allocate(const std::vector<Entrant>& e, std::optional<int> quota,
     for (int k : f.tied)
         a.tied[k] = true;
     a.open_seats += f.open;
-    // Within a class of equals, list the selected first, then the tied, then the rest.
+    // Within a class of equals, list the selected first, then the tied, then the rest; and where
+    // the preference is known for the whole class, women (or mostly-women units) go first.
+    std::vector<int> women_last(n, 0);
+    for (size_t i = 0; i < order.size();) {
+        size_t j = i + 1;
+        while (j < order.size() && same_keys(e[order[i]], e[order[j]]))
+            ++j;
+        const bool known =
+            std::all_of(order.begin() + static_cast<long>(i), order.begin() + static_cast<long>(j),
+                        [&](int k) { return e[k].preference != expr::Tri::Unknown; });
+        for (size_t m = i; known && m < j; ++m)
+            women_last[order[m]] = e[order[m]].preference == expr::Tri::True ? 0 : 1;
+        i = j;
+    }
     auto standing = [&](int k) { return a.selected[k] ? 0 : (a.tied[k] ? 1 : 2); };
     std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
         if (e[x].keys != e[y].keys) return e[x].keys > e[y].keys;
-        return standing(x) < standing(y);
+        if (standing(x) != standing(y)) return standing(x) < standing(y);
+        return women_last[x] < women_last[y];
     });
     a.order = std::move(order);
     return a;

@@ -61,14 +61,15 @@ public:
         result.plan = &m_plan;
         result.data = &m_data;
         result.period = m_period;
+        for (const CompiledAward* award : m_awards)
+            for (GroupState& gs : m_groups[award->award_id])
+                allocate(gs);
+        // Everything is decided: the outcomes can move into the result instead of being copied.
         for (const CompiledAward* award : m_awards) {
             AwardOutcome out;
             out.award = award;
-            for (GroupState& gs : m_groups[award->award_id]) {
-                if (gs.award != award) continue;
-                allocate(gs);
-                out.groups.push_back(take(gs));
-            }
+            for (GroupState& gs : m_groups[award->award_id])
+                if (gs.award == award) out.groups.push_back(take(gs));
             result.awards.push_back(std::move(out));
         }
         result.dossiers = dossiers(result);
@@ -290,7 +291,9 @@ private:
         }
         if (type.kind != expr::TypeKind::Number && !descending) x = -x;
         if (std::isnan(x) || std::isinf(x)) return x > 0 ? x : -expr::kInf;
-        return x;
+        // Means of different years can differ in the last binary digit while equal on paper
+        // (88 + 90.8 vs 89.4 + 89.4): compare at a millionth, well below any published precision.
+        return std::round(x * 1e6) / 1e6;
     }
 
     void allocate(GroupState& gs) {
@@ -364,11 +367,12 @@ private:
         GroupOutcome out;
         out.group = &gs.award->groups[gs.group];
         out.open_seats = gs.open_seats;
+        out.candidates.reserve(gs.order.size());
         for (int i : gs.order) {
-            const CandidateOutcome& o = *gs.outcomes[i];
+            CandidateOutcome& o = *gs.outcomes[i];
             if (o.selected) out.selected.push_back(o.subject);
             if (o.tied) out.tied.push_back(o.subject);
-            out.candidates.push_back(o);
+            out.candidates.push_back(std::move(o));
         }
         return out;
     }

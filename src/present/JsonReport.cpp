@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "present/Explain.h"
 
 namespace thidua {
@@ -32,6 +34,13 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
         j["unit"] = u == kNoIndex ? json(nullptr) : json(data.units[u].id);
     }
     if (c.capped_out) j["capped_out"] = true;
+    if (c.status == Status::Eligible) {
+        // The values the order was decided on (what is certain of each key), for the council.
+        json keys = json::array();
+        for (double k : c.keys)
+            keys.push_back(std::isfinite(k) ? json(k) : json(nullptr));
+        j["ranking_keys"] = std::move(keys);
+    }
     json criteria = json::array();
     for (const CriterionOutcome& co : c.criteria) {
         json cj;
@@ -49,19 +58,25 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     return j;
 }
 
-json group_json(const GroupOutcome& g, const EvaluationResult& r) {
-    json j;
-    j["group"] = g.group->id;
-    if (g.group->plan_group >= 0) j["name"] = r.plan->spec.groups[g.group->plan_group].name;
-    j["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
-    j["selected"] = ids(*r.data, g.selected);
-    j["tied"] = ids(*r.data, g.tied);
-    j["open_seats"] = g.open_seats;
-    json candidates = json::array();
-    for (const CandidateOutcome& c : g.candidates)
-        candidates.push_back(candidate_json(c, r));
-    j["candidates"] = std::move(candidates);
-    return j;
+// Groups are written candidate by candidate so that a national run (millions of people) never
+// holds the whole document in memory: each candidate is one small JSON object on its own line.
+void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream& out) {
+    json head;
+    head["group"] = g.group->id;
+    if (g.group->plan_group >= 0) head["name"] = r.plan->spec.groups[g.group->plan_group].name;
+    head["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
+    head["selected"] = ids(*r.data, g.selected);
+    head["tied"] = ids(*r.data, g.tied);
+    head["open_seats"] = g.open_seats;
+    std::string text = head.dump();
+    text.pop_back();  // reopen the object to append the candidates
+    out << "        " << text << ",\n          \"candidates\": [";
+    bool first = true;
+    for (const CandidateOutcome& c : g.candidates) {
+        out << (first ? "\n            " : ",\n            ") << candidate_json(c, r).dump();
+        first = false;
+    }
+    out << (first ? "]}" : "\n          ]}");
 }
 
 json dossier_json(const DossierOutcome& d, const EvaluationResult& r) {
@@ -89,29 +104,33 @@ json dossier_json(const DossierOutcome& d, const EvaluationResult& r) {
 }  // namespace
 
 void write_json(const EvaluationResult& r, std::ostream& out) {
-    json j;
-    j["plan"] = r.plan->spec.id;
-    j["period"] = r.period.id;
-    j["period_kind"] = r.period.is_phase ? "phase" : "annual";
-    j["years"] = {r.period.first_year, r.period.last_year};
-    json awards = json::array();
-    for (const AwardOutcome& a : r.awards) {
+    json head;
+    head["plan"] = r.plan->spec.id;
+    head["period"] = r.period.id;
+    head["period_kind"] = r.period.is_phase ? "phase" : "annual";
+    head["years"] = {r.period.first_year, r.period.last_year};
+    std::string text = head.dump();
+    text.pop_back();
+    out << text << ",\n  \"awards\": [";
+    for (size_t a = 0; a < r.awards.size(); ++a) {
+        const AwardOutcome& award = r.awards[a];
         json aj;
-        aj["award"] = a.award->spec->id;
-        aj["name"] = a.award->spec->name;
-        aj["kind"] = a.award->kind == AwardKind::Collective ? "collective" : "individual";
-        json groups = json::array();
-        for (const GroupOutcome& g : a.groups)
-            groups.push_back(group_json(g, r));
-        aj["groups"] = std::move(groups);
-        awards.push_back(std::move(aj));
+        aj["award"] = award.award->spec->id;
+        aj["name"] = award.award->spec->name;
+        aj["kind"] = award.award->kind == AwardKind::Collective ? "collective" : "individual";
+        std::string atext = aj.dump();
+        atext.pop_back();
+        out << (a ? ",\n    " : "\n    ") << atext << ",\n      \"groups\": [\n";
+        for (size_t g = 0; g < award.groups.size(); ++g) {
+            if (g) out << ",\n";
+            write_group(award.groups[g], r, out);
+        }
+        out << "\n      ]}";
     }
-    j["awards"] = std::move(awards);
-    json dossiers = json::array();
-    for (const DossierOutcome& d : r.dossiers)
-        dossiers.push_back(dossier_json(d, r));
-    j["dossiers"] = std::move(dossiers);
-    out << j.dump(2) << '\n';
+    out << (r.awards.empty() ? "],\n  \"dossiers\": [" : "\n  ],\n  \"dossiers\": [");
+    for (size_t d = 0; d < r.dossiers.size(); ++d)
+        out << (d ? ",\n    " : "\n    ") << dossier_json(r.dossiers[d], r).dump();
+    out << (r.dossiers.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 }  // namespace thidua

@@ -51,10 +51,25 @@ std::string why_not(const CandidateOutcome& c, const EvaluationResult& r) {
                            evidence.empty() ? "" : " — " + evidence);
     }
     if (c.status == Status::Incomplete && !c.missing.empty()) {
-        out += "\n      - thiếu dữ liệu:";
+        out += "\n      - còn thiếu hoặc đang chờ:";
         for (const auto& m : c.missing)
             out += " " + missing_fact(m, *r.data, c.subject);
     }
+    return out;
+}
+
+// The ranking key values the order was decided on, "4 / 91.2 / 93", for eligible candidates.
+std::string keys(const CandidateOutcome& c) {
+    std::string out;
+    for (size_t i = 0; i < c.keys.size(); ++i)
+        out += (i ? " / " : "") + format_number(c.keys[i]);
+    return out;
+}
+
+std::string key_legend(const CompiledAwardGroup& g) {
+    std::string out;
+    for (size_t i = 0; i < g.ranking.size(); ++i)
+        out += (i ? " / " : "") + g.ranking[i].label;
     return out;
 }
 
@@ -67,6 +82,7 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
         "\n  Nhóm: {} ({}) — chỉ tiêu: {}; được chọn: {}; hòa: {}; suất còn trống: {}\n", name,
         g.group->id, quota, g.selected.size(), g.tied.size(), g.open_seats);
     out << "    Được chọn: " << list(d, g.selected) << "\n";
+    if (!g.group->ranking.empty()) out << "    Xếp hạng theo: " << key_legend(*g.group) << "\n";
     if (!g.tied.empty())
         out << "    Hòa ở suất cuối (Hội đồng quyết định): " << list(d, g.tied) << "\n";
     size_t id_w = 4, name_w = 4;
@@ -74,7 +90,8 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
         id_w = std::max(id_w, width(subject_id(d, c.subject)));
         name_w = std::min<size_t>(40, std::max(name_w, width(subject_name(d, c.subject))));
     }
-    out << "    " << pad("Hạng", 5) << pad("Mã", id_w + 2) << pad("Tên", name_w + 2) << "Kết quả\n";
+    out << "    " << pad("Hạng", 5) << pad("Mã", id_w + 2) << pad("Tên", name_w + 2)
+        << pad("Kết quả", 24) << "Khóa xếp hạng\n";
     size_t rows = 0;
     for (const CandidateOutcome& c : g.candidates) {
         if (++rows > 60) {
@@ -83,7 +100,7 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
         }
         const std::string rank = c.rank ? std::to_string(*c.rank) : "-";
         out << "    " << pad(rank, 5) << pad(subject_id(d, c.subject), id_w + 2)
-            << pad(subject_name(d, c.subject), name_w + 2) << mark(c) << "\n";
+            << pad(subject_name(d, c.subject), name_w + 2) << pad(mark(c), 24) << keys(c) << "\n";
     }
     // Individual awards list everyone of the dataset: explain the first ones, count the rest.
     constexpr size_t kMaxReasons = 40;
