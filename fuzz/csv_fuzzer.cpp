@@ -12,9 +12,9 @@
 #include <string_view>
 
 #include "base/Text.h"
-#include "io/CellParsers.h"
-#include "io/CsvReader.h"
-#include "io/DatasetReader.h"
+#include "io/dataset/CellParsers.h"
+#include "io/dataset/CsvReader.h"
+#include "io/dataset/DatasetReader.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "expr/Parser.h"
-#include "io/PlanLoader.h"
+#include "io/plan/PlanLoader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -20,6 +20,9 @@ for src in fuzz/*_fuzzer.cpp; do
   case "$name" in
     plan_fuzzer) corpora+=(plans) ;;
     csv_fuzzer) corpora+=(samples/kien-giang-2021-2025) ;;
+    xlsx_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/xlsx) ;;
+    zip_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/zip) ;;
+    encoding_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/encoding) ;;
   esac
   options=(-max_total_time="$seconds" -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/)
   [ -f "fuzz/$name.dict" ] && options+=(-dict="fuzz/$name.dict")

@@ -11,6 +11,10 @@ cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTHIDUA_SANITIZE=ON 
 cmake --build build-test --parallel 2
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# The store suite runs on SQLite and on a throw-away PostgreSQL cluster, stopped however we exit.
+THIDUA_TEST_PG_URL=$(scripts/pg-test-cluster.sh start)
+export THIDUA_TEST_PG_URL
+trap 'scripts/pg-test-cluster.sh stop "$THIDUA_TEST_PG_URL"' EXIT
 (cd build-test && ctest --output-on-failure --parallel 2)
 
 # Every plan file shipped must pass `thidua check`.

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "cli/Commands.h"
-#include "io/PlanLoader.h"
+#include "io/plan/PlanLoader.h"
 
 namespace thidua::cli {
 

@@ -6,9 +6,10 @@
 #include <sstream>
 
 #include "cli/Commands.h"
+#include "cli/StoreAccess.h"
 #include "eval/Evaluator.h"
-#include "io/DatasetReader.h"
-#include "io/PlanLoader.h"
+#include "io/DatasetSource.h"
+#include "io/plan/PlanLoader.h"
 #include "present/JsonReport.h"
 #include "present/TableReport.h"
 
@@ -16,7 +17,7 @@ namespace thidua::cli {
 namespace {
 
 struct EvaluateArgs {
-    std::string plan, data, period, format = "table";
+    std::string plan, data, db, period, format = "table";
 };
 
 void print(const Diagnostics& errors) {
@@ -31,8 +32,48 @@ std::string period_list(const PlanSpec& spec) {
     return out;
 }
 
+using PlanResult = tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics>;
+
+Diagnostics one_problem(const std::string& file, std::string vi, std::string en) {
+    Diagnostic d;
+    d.file = file;
+    d.message = std::move(vi);
+    d.message_en = std::move(en);
+    return {d};
+}
+
+// A plan file when one exists at that path; with --db, otherwise the latest stored version of
+// the plan with that id.
+PlanResult resolve_plan(const EvaluateArgs& args, Store* store) {
+    if (store == nullptr || std::filesystem::exists(args.plan)) return load_plan(args.plan);
+    auto found = store->find_plan(args.plan, std::nullopt);
+    if (!found)
+        return tl::unexpected(
+            one_problem(args.plan, found.error().message, found.error().message_en));
+    if (!*found)
+        return tl::unexpected(one_problem(
+            args.plan, "không có tệp kế hoạch này, và cơ sở dữ liệu không có kế hoạch mang mã này",
+            "no such plan file, and the store has no plan with this id"));
+    const PlanVersion& v = **found;
+    return load_plan_text(v.text, fmt::format("{}@{}", v.plan_id, v.version));
+}
+
+tl::expected<Dataset, Diagnostics> load_data(const EvaluateArgs& args, Store* store) {
+    if (store == nullptr) return read_dataset_path(args.data);
+    auto data = store->load_dataset();
+    if (!data)
+        return tl::unexpected(one_problem(args.db, data.error().format(), data.error().message_en));
+    return std::move(*data);
+}
+
 int run(const EvaluateArgs& args) {
-    auto plan = load_plan(args.plan);
+    std::unique_ptr<Store> store;
+    if (!args.db.empty() && !(store = open_store_or_report(args.db))) return kExitFailure;
+    if (args.db.empty() && args.data.empty()) {
+        std::cerr << "cần --data hoặc --db / --data or --db is required\n";
+        return kExitBadInput;
+    }
+    auto plan = resolve_plan(args, store.get());
     if (!plan) {
         print(plan.error());
         return kExitBadInput;
@@ -43,13 +84,7 @@ int run(const EvaluateArgs& args) {
                                  (*plan)->spec.id, period_list((*plan)->spec));
         return kExitBadInput;
     }
-    const std::filesystem::path data_path(args.data);
-    if (!std::filesystem::is_directory(data_path)) {
-        std::cerr << fmt::format(
-            "{}: cần một thư mục các tệp CSV (đọc tệp .xlsx sẽ có ở bản sau)\n", args.data);
-        return kExitBadInput;
-    }
-    auto data = read_dataset_dir(data_path);
+    auto data = load_data(args, store.get());
     if (!data) {
         print(data.error());
         return kExitBadInput;
@@ -70,8 +105,13 @@ int run(const EvaluateArgs& args) {
 std::function<int()> add_evaluate_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("evaluate", "Xét một kỳ của kế hoạch trên một bộ dữ liệu");
     auto args = std::make_shared<EvaluateArgs>();
-    cmd->add_option("--plan", args->plan, "Tệp kế hoạch (YAML)")->required();
-    cmd->add_option("--data", args->data, "Thư mục dữ liệu CSV theo DATA.md")->required();
+    cmd->add_option("--plan", args->plan, "Tệp kế hoạch (YAML), hoặc mã kế hoạch đã lưu (với --db)")
+        ->required();
+    auto* data =
+        cmd->add_option("--data", args->data, "Thư mục CSV, tệp .zip hoặc .xlsx theo DATA.md");
+    cmd->add_option("--db", args->db,
+                    "Đọc dữ liệu từ cơ sở dữ liệu: sqlite:TỆP hoặc postgresql://…")
+        ->excludes(data);
     cmd->add_option("--period", args->period, "Kỳ xét: năm (2023) hoặc giai đoạn (2021-2025)")
         ->required();
     cmd->add_option("--format", args->format, "json hoặc table (mặc định)")

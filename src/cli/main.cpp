@@ -10,6 +10,10 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "thidua 0.1.0");
     auto check = thidua::cli::add_check_command(app);
     auto evaluate = thidua::cli::add_evaluate_command(app);
+    auto import = thidua::cli::add_import_command(app);
+    auto export_ = thidua::cli::add_export_command(app);
+    auto plan = thidua::cli::add_plan_command(app);
+    auto units = thidua::cli::add_units_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -19,6 +23,10 @@ int main(int argc, char** argv) {
     for (auto* sub : app.get_subcommands()) {
         if (sub->get_name() == "check") return check();
         if (sub->get_name() == "evaluate") return evaluate();
+        if (sub->get_name() == "import") return import();
+        if (sub->get_name() == "export") return export_();
+        if (sub->get_name() == "plan") return plan();
+        if (sub->get_name() == "units") return units();
     }
     return thidua::cli::kExitBadInput;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "eval/Allocator.h"
 #include "eval/Deadlines.h"
@@ -247,31 +248,22 @@ private:
         return out;
     }
 
+    static auto missing_key(const expr::MissingFact& m) {
+        return std::make_tuple(std::string_view(m.file), std::string_view(m.column), m.year,
+                               m.subject.kind, m.subject.index, std::string_view(m.key));
+    }
+
+    // The facts that left some criterion unknown, each once, in a stable order.
     static void collect_missing(CandidateOutcome& out) {
         for (const CriterionOutcome& c : out.criteria)
             out.missing.insert(out.missing.end(), c.missing.begin(), c.missing.end());
-        auto key = [](const expr::MissingFact& m) {
-            return std::tie(m.file, m.column, m.year, m.subject.kind, m.subject.index, m.key);
-        };
-        std::sort(out.missing.begin(), out.missing.end(), [&](const auto& a, const auto& b) {
-            const int fa = std::string_view(a.file).compare(b.file);
-            if (fa != 0) return fa < 0;
-            const int ca = std::string_view(a.column).compare(b.column);
-            if (ca != 0) return ca < 0;
-            return std::tie(a.year, a.subject.kind, a.subject.index, a.key) <
-                   std::tie(b.year, b.subject.kind, b.subject.index, b.key);
-        });
+        std::sort(out.missing.begin(), out.missing.end(),
+                  [](const auto& a, const auto& b) { return missing_key(a) < missing_key(b); });
         out.missing.erase(std::unique(out.missing.begin(), out.missing.end(),
-                                      [&](const auto& a, const auto& b) {
-                                          return std::string_view(a.file) == b.file &&
-                                                 std::string_view(a.column) == b.column &&
-                                                 a.year == b.year &&
-                                                 a.subject.kind == b.subject.kind &&
-                                                 a.subject.index == b.subject.index &&
-                                                 a.key == b.key;
+                                      [](const auto& a, const auto& b) {
+                                          return missing_key(a) == missing_key(b);
                                       }),
                           out.missing.end());
-        (void)key;
     }
 
     // Ranking keys as "higher is better" numbers, counting only what is certain: the pessimistic

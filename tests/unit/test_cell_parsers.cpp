@@ -1,4 +1,4 @@
-#include "io/CellParsers.h"
+#include "io/dataset/CellParsers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "io/CsvReader.h"
+#include "io/dataset/CsvReader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "io/DatasetReader.h"
+#include "io/dataset/DatasetReader.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "io/PlanLoader.h"
+#include "io/plan/PlanLoader.h"
 
 using namespace thidua;
 
@@ -104,6 +104,23 @@ TEST(PlanCheck, MultiLineRuleMapsColumnsToTheRightLine) {
                           "rule: >-\n          par_rating == xuat-sac\n          and bogus"));
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0], "demo.yaml:19:15: không biết tên 'bogus'");
+}
+
+TEST(PlanCheck, ScalarsWhereTablesBelongAreErrorsNotCrashes) {
+    // Found by plan_fuzzer: yaml-cpp throws when a scalar is indexed like a map.
+    const auto errors = errors_of(
+        replace(kValid, "  - {id: so, name: Sở, types: [department]}", "  - so\n  - huyen"));
+    ASSERT_FALSE(errors.empty());
+    EXPECT_EQ(errors[0], "demo.yaml:5:5: cần một bảng khóa: giá trị");
+}
+
+TEST(PlanCheck, LegacyEncodedPlanIsRefusedWithItsLine) {
+    const auto errors = errors_of(replace(kValid, "Kế hoạch thử",
+                                          "K\xea ho\xb9"
+                                          "ch"));
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0],
+              "demo.yaml:2: tệp kế hoạch phải là văn bản UTF-8 (dòng này có byte không hợp lệ)");
 }
 
 TEST(PlanCheck, TheSeedPlansPass) {

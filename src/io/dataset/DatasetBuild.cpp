@@ -1,0 +1,105 @@
+#include "io/dataset/DatasetBuild.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace thidua::detail {
+
+void DatasetBuild::report(std::string_view file, int line, std::string_view field,
+                          std::string_view value, std::string vi, std::string en) {
+    Diagnostic d;
+    d.file = std::string(file);
+    d.line = line;
+    d.field = std::string(field);
+    d.value = std::string(value);
+    d.message = std::move(vi);
+    d.message_en = std::move(en);
+    sink.add(std::move(d));
+}
+
+std::vector<TagId> DatasetBuild::tags(const TableReader& table, size_t col) {
+    std::vector<TagId> out;
+    for (std::string_view name : table.id_list(col)) {
+        auto found = tag_by_name.find(std::string(name));
+        if (found == tag_by_name.end()) {
+            if (data.tag_names.size() > std::numeric_limits<TagId>::max()) {
+                table.report_value(col, name, "Quá nhiều nhãn khác nhau trong bộ dữ liệu",
+                                   "too many different tags in the dataset");
+                continue;
+            }
+            const auto tag = static_cast<TagId>(data.tag_names.size());
+            data.tag_names.emplace_back(name);
+            found = tag_by_name.emplace(std::string(name), tag).first;
+        }
+        out.push_back(found->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+Index DatasetBuild::intern_component(std::string_view id) {
+    const auto [it, inserted] =
+        component_by_id.emplace(std::string(id), static_cast<Index>(data.components.size()));
+    if (inserted) data.components.emplace_back(id);
+    return it->second;
+}
+
+namespace {
+
+Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_view id, auto& last) {
+    if (last.index != kNoIndex && last.id == id) return last.index;
+    const auto found = ids.find(std::string(id));
+    if (found == ids.end()) return kNoIndex;
+    last.id = id;
+    last.index = found->second;
+    return found->second;
+}
+
+}  // namespace
+
+size_t estimate_rows(std::string_view content) {
+    return static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+}
+
+Index DatasetBuild::find_unit(const TableReader& table, size_t col) const {
+    const std::optional<std::string_view> id = table.id(col);
+    if (!id) return kNoIndex;
+    const Index found = find_id(data.unit_by_id, *id, m_last_unit);
+    if (found != kNoIndex) return found;
+    table.report(col, "Không có đơn vị nào mang mã này trong units.csv",
+                 "no unit has this id in units.csv");
+    return kNoIndex;
+}
+
+Index DatasetBuild::find_person(const TableReader& table, size_t col) const {
+    const std::optional<std::string_view> id = table.id(col);
+    if (!id) return kNoIndex;
+    const Index found = find_id(data.person_by_id, *id, m_last_person);
+    if (found != kNoIndex) return found;
+    table.report(col, "Không có cá nhân nào mang mã này trong people.csv",
+                 "no person has this id in people.csv");
+    return kNoIndex;
+}
+
+std::optional<Subject> DatasetBuild::find_subject(const TableReader& table, size_t col) const {
+    const std::optional<std::string_view> id = table.id(col);
+    if (!id) return std::nullopt;
+    const std::string key(*id);
+    const auto unit = data.unit_by_id.find(key);
+    const auto person = data.person_by_id.find(key);
+    const bool is_unit = unit != data.unit_by_id.end();
+    const bool is_person = person != data.person_by_id.end();
+    if (is_unit && is_person) {
+        table.report(col, "Mã này vừa là mã đơn vị vừa là mã cá nhân; hãy đổi một trong hai",
+                     "this id is both a unit id and a person id; rename one of them");
+        return std::nullopt;
+    }
+    if (is_unit) return Subject{SubjectKind::Unit, unit->second};
+    if (is_person) return Subject{SubjectKind::Person, person->second};
+    table.report(col, "Không có đơn vị hay cá nhân nào mang mã này (units.csv, people.csv)",
+                 "no unit or person has this id (units.csv, people.csv)");
+    return std::nullopt;
+}
+
+}  // namespace thidua::detail

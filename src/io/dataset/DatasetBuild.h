@@ -1,0 +1,99 @@
+#pragma once
+// The state one dataset import shares between its file readers: the Dataset being filled, where
+// each id was first seen, and the yearly rows held back until every file has been read and the
+// span of years is known. Internal to src/io.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "io/dataset/DiagnosticSink.h"
+#include "io/dataset/TableReader.h"
+#include "model/Dataset.h"
+
+namespace thidua::detail {
+
+struct UnitRefs {
+    std::string parent;
+    std::vector<std::string> successors;
+};
+
+struct UnitYearRow {
+    int line = 0;
+    Index unit = kNoIndex;
+    int year = 0;
+    double par_score = NAN, par_max = NAN, par_rank = NAN, satisfaction = NAN,
+           task_completion = NAN;
+    int8_t par_rating = kUnknown, head_leads = kUnknown, compliance = kUnknown,
+           excellent_achievement = kUnknown, initiative = kUnknown, disciplined = kUnknown;
+};
+
+// Packed: a national dataset has tens of millions of these.
+struct PersonYearRow {
+    int32_t line = 0;
+    Index person = kNoIndex;
+    Index unit = kNoIndex;
+    int16_t year = 0;
+    int8_t rating = kUnknown, excellent_par = kUnknown, initiative = kUnknown,
+           initiative_level = kUnknown, ethics_ok = kUnknown, disciplined = kUnknown;
+};
+
+struct ComponentYearRow {
+    int line = 0;
+    ComponentYear value;
+};
+
+struct DatasetBuild {
+    explicit DatasetBuild(DiagnosticSink& s) : sink(s) {}
+
+    DiagnosticSink& sink;
+    Dataset data;
+    std::vector<int> unit_line;    // units.csv row of each unit
+    std::vector<int> person_line;  // people.csv row of each person
+    std::vector<UnitRefs> unit_refs;
+    std::unordered_map<std::string, Index> component_by_id;
+    std::unordered_map<std::string, TagId> tag_by_name;
+    std::vector<UnitYearRow> unit_years;
+    std::vector<PersonYearRow> person_years;
+    std::vector<ComponentYearRow> component_years;
+
+    void report(std::string_view file, int line, std::string_view field, std::string_view value,
+                std::string vi, std::string en);
+
+    // Interned, sorted and without repeats; a tag past the TagId range is reported.
+    std::vector<TagId> tags(const TableReader& table, size_t col);
+    Index intern_component(std::string_view id);
+
+    // The unit or person a reference cell names; kNoIndex (reported) when there is none.
+    Index find_unit(const TableReader& table, size_t col) const;
+    Index find_person(const TableReader& table, size_t col) const;
+    std::optional<Subject> find_subject(const TableReader& table, size_t col) const;
+
+private:
+    // Yearly files list a subject's years on consecutive rows: remembering the last id found
+    // saves most hash lookups (a cache miss each in a table of millions of people).
+    struct LastFound {
+        std::string id;
+        Index index = kNoIndex;
+    };
+    mutable LastFound m_last_unit, m_last_person;
+};
+
+// Rows in a CSV text, at most: to reserve columns and maps before reading them.
+size_t estimate_rows(std::string_view content);
+
+void read_units(DatasetBuild& build, std::string_view content);
+void read_people(DatasetBuild& build, std::string_view content);
+void read_unit_years(DatasetBuild& build, std::string_view content);
+void read_component_years(DatasetBuild& build, std::string_view content);
+void read_person_years(DatasetBuild& build, std::string_view content);
+void read_registrations(DatasetBuild& build, std::string_view content);
+void read_events(DatasetBuild& build, std::string_view content);
+void read_dossiers(DatasetBuild& build, std::string_view content);
+
+// After every file: the span of years, the yearly arrays, and rows that repeat a (subject, year).
+void assemble_years(DatasetBuild& build);
+
+}  // namespace thidua::detail

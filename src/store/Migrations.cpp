@@ -1,0 +1,241 @@
+#include "store/Migrations.h"
+
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace thidua::store {
+namespace {
+
+// Ids are text as users write them; `ord` keeps the order rows were first imported in, so
+// that a loaded dataset lists units, people and records as their files did. Dates are ISO
+// text (YYYY-MM-DD) and times ISO 8601 UTC text in both engines, so both read back the same.
+// Foreign keys are checked at the end of each statement, so one merge may insert a unit and the
+// parent listed after it. Ids are ${KEY} (byte order in PostgreSQL, whatever the database's
+// locale: ids are ASCII, and locale-aware comparison makes the big indexes several times slower).
+constexpr std::string_view kCore = R"sql(
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE dataset_parts (name TEXT PRIMARY KEY);
+
+CREATE TABLE units (
+  id ${KEY} PRIMARY KEY,
+  ord BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  name_fold TEXT NOT NULL,
+  name_sort ${BLOB} NOT NULL,
+  type TEXT NOT NULL,
+  parent_id ${KEY} REFERENCES units (id),
+  tags TEXT NOT NULL DEFAULT '',
+  active_from TEXT,
+  active_to TEXT
+);
+CREATE INDEX units_ord ON units (ord);
+CREATE INDEX units_name_sort ON units (name_sort);
+CREATE INDEX units_parent ON units (parent_id);
+
+CREATE TABLE unit_successions (
+  unit_id ${KEY} NOT NULL REFERENCES units (id),
+  predecessor_id ${KEY} NOT NULL REFERENCES units (id),
+  pos INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, predecessor_id)
+);
+CREATE INDEX unit_successions_predecessor ON unit_successions (predecessor_id);
+
+CREATE TABLE people (
+  id ${KEY} PRIMARY KEY,
+  ord BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  name_fold TEXT NOT NULL,
+  name_sort ${BLOB} NOT NULL,
+  unit_id ${KEY} NOT NULL REFERENCES units (id),
+  gender TEXT CHECK (gender IN ('nu', 'nam')),
+  par_role SMALLINT,
+  resident SMALLINT,
+  component ${KEY},
+  tags TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX people_ord ON people (ord);
+CREATE INDEX people_name_sort ON people (name_sort);
+CREATE INDEX people_unit ON people (unit_id);
+
+CREATE TABLE unit_years (
+  unit_id ${KEY} NOT NULL REFERENCES units (id),
+  year INTEGER NOT NULL,
+  par_score ${REAL}, par_max ${REAL}, par_rank ${REAL}, satisfaction ${REAL},
+  task_completion ${REAL},
+  par_rating TEXT,
+  head_leads SMALLINT, compliance SMALLINT, excellent_achievement SMALLINT, initiative SMALLINT,
+  disciplined SMALLINT CHECK (disciplined IN (0, 1, 2)),
+  PRIMARY KEY (unit_id, year)
+)${WITHOUT_ROWID};
+
+CREATE TABLE component_years (
+  component_id ${KEY} NOT NULL,
+  year INTEGER NOT NULL,
+  ord BIGINT NOT NULL,
+  unit_id ${KEY} NOT NULL REFERENCES units (id),
+  score ${REAL},
+  max_score ${REAL},
+  PRIMARY KEY (component_id, year)
+);
+
+-- The national-size table (people x years) has no foreign keys: a per-row check costs more than
+-- the insert itself on PostgreSQL. The import checks its staged rows against people and units
+-- in one anti-join instead (DatasetImport), and nothing else writes this table.
+CREATE TABLE person_years (
+  person_id ${KEY} NOT NULL,
+  year INTEGER NOT NULL,
+  unit_id ${KEY},
+  rating TEXT,
+  excellent_par SMALLINT, initiative SMALLINT,
+  initiative_level TEXT,
+  ethics_ok SMALLINT,
+  disciplined SMALLINT CHECK (disciplined IN (0, 1, 2)),
+  PRIMARY KEY (person_id, year)
+)${WITHOUT_ROWID};
+
+CREATE TABLE registrations (
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  period TEXT NOT NULL,
+  ord BIGINT NOT NULL,
+  registered_on TEXT NOT NULL,
+  PRIMARY KEY (subject_kind, subject_id, period)
+);
+
+CREATE TABLE events (
+  event TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  ord BIGINT NOT NULL,
+  event_date TEXT NOT NULL,
+  PRIMARY KEY (event, year)
+);
+
+CREATE TABLE dossiers (
+  id ${ID},
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  award TEXT NOT NULL,
+  period TEXT NOT NULL,
+  UNIQUE (subject_kind, subject_id, award, period)
+);
+
+-- One row per document of a dossier; the file itself lives outside the database.
+CREATE TABLE dossier_documents (
+  dossier_id BIGINT NOT NULL REFERENCES dossiers (id),
+  document TEXT NOT NULL,
+  ord BIGINT NOT NULL,
+  copies INTEGER NOT NULL DEFAULT 1,
+  submitted_on TEXT,
+  file_name TEXT,
+  content_type TEXT,
+  size_bytes BIGINT,
+  sha256 TEXT,
+  PRIMARY KEY (dossier_id, document)
+);
+
+CREATE TABLE plans (
+  plan_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  plan_text TEXT NOT NULL,
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  PRIMARY KEY (plan_id, version)
+);
+
+CREATE TABLE users (
+  id ${ID},
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL, -- Argon2id, PHC string format ($argon2id$v=19$m=…)
+  role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'viewer')),
+  created_at TEXT NOT NULL,
+  disabled SMALLINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY, -- the token itself is never stored
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_seen_at TEXT
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE audit_log (
+  id ${ID},
+  logged_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+)sql";
+
+// The audit log is append-only in the database itself, not only in our code: a trigger refuses
+// every UPDATE and DELETE (and, on PostgreSQL, TRUNCATE), whoever sends it.
+constexpr std::string_view kAuditSqlite = R"sql(
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only (nhật ký chỉ được ghi thêm)'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only (nhật ký chỉ được ghi thêm)'); END;
+)sql";
+
+constexpr std::string_view kAuditPostgresql = R"sql(
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only (nhật ký chỉ được ghi thêm)';
+END
+$$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "core tables", kCore, {}, {}},
+    {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
+};
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
+
+int latest_schema_version() {
+    return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+std::string migration_sql(const Migration& m, std::string_view engine) {
+    const bool pg = engine == "postgresql";
+    if (pg && !m.postgresql.empty()) return std::string(m.postgresql);
+    if (!pg && !m.sqlite.empty()) return std::string(m.sqlite);
+    std::string sql(m.sql);
+    replace_all(sql, "${ID}",
+                pg ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+                   : "INTEGER PRIMARY KEY AUTOINCREMENT");
+    replace_all(sql, "${REAL}", pg ? "DOUBLE PRECISION" : "REAL");
+    replace_all(sql, "${BLOB}", pg ? "BYTEA" : "BLOB");
+    replace_all(sql, "${KEY}", pg ? "TEXT COLLATE \"C\"" : "TEXT");
+    // SQLite: a table keyed by (id, year) stored in its primary key's b-tree, not twice.
+    replace_all(sql, "${WITHOUT_ROWID}", pg ? "" : " WITHOUT ROWID");
+    return sql;
+}
+
+std::string migration_checksum(std::string_view sql) {
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char c : sql) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    return fmt::format("{:016x}", hash);
+}
+
+}  // namespace thidua::store

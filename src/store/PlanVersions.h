@@ -1,0 +1,16 @@
+#pragma once
+// Every saved version of a plan file, numbered 1, 2, … per plan id.
+
+#include <optional>
+
+#include "store/SqlConnection.h"
+
+namespace thidua::store {
+
+// In one transaction with its audit entry; the same text as the latest version saves nothing.
+Result<PlanVersion> save_plan_version(SqlConnection& db, const std::string& plan_id,
+                                      const std::string& text, const std::string& user);
+Result<std::optional<PlanVersion>> find_plan_version(SqlConnection& db, const std::string& plan_id,
+                                                     std::optional<int> version);
+
+}  // namespace thidua::store

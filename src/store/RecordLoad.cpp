@@ -1,0 +1,86 @@
+// registrations, events, dossiers (in import order) and the list of optional files given.
+
+#include "store/ImportTables.h"
+#include "store/LoadState.h"
+
+namespace thidua::store {
+namespace {
+
+std::optional<Subject> subject(const LoadState& s, std::string_view kind, std::string_view id) {
+    const bool unit = kind == "unit";
+    const Index i = unit ? s.unit(id) : s.person(id);
+    if (i == kNoIndex) return std::nullopt;
+    return Subject{unit ? SubjectKind::Unit : SubjectKind::Person, i};
+}
+
+Result<> load_registrations(SqlConnection& db, LoadState& s) {
+    bool ok = true;
+    auto done = db.query(
+        "SELECT subject_kind, subject_id, period, registered_on FROM registrations ORDER BY ord",
+        {}, [&](const SqlRow& r) {
+            const auto who = subject(s, r.text(0), r.text(1));
+            const auto on = Date::parse_iso(r.text(3));
+            ok = ok && who && on;
+            if (who && on) s.data.registrations.push_back({*who, std::string(r.text(2)), *on});
+        });
+    if (done && !ok) return tl::unexpected(inconsistent_store("registrations"));
+    return done;
+}
+
+Result<> load_events(SqlConnection& db, LoadState& s) {
+    bool ok = true;
+    auto done = db.query("SELECT event, year, event_date FROM events ORDER BY ord", {},
+                         [&](const SqlRow& r) {
+                             const auto on = Date::parse_iso(r.text(2));
+                             ok = ok && on;
+                             if (on)
+                                 s.data.events.push_back(
+                                     {std::string(r.text(0)), static_cast<int>(r.integer(1)), *on});
+                         });
+    if (done && !ok) return tl::unexpected(inconsistent_store("events"));
+    return done;
+}
+
+Result<> load_dossiers(SqlConnection& db, LoadState& s) {
+    bool ok = true;
+    auto done = db.query(
+        "SELECT d.subject_kind, d.subject_id, d.award, d.period, t.document, t.copies, "
+        "t.submitted_on FROM dossier_documents t JOIN dossiers d ON d.id = t.dossier_id ORDER BY "
+        "t.ord",
+        {}, [&](const SqlRow& r) {
+            const auto who = subject(s, r.text(0), r.text(1));
+            ok = ok && who;
+            if (!who) return;
+            DossierDocument doc;
+            doc.subject = *who;
+            doc.award = r.text(2);
+            doc.period = r.text(3);
+            doc.document = r.text(4);
+            doc.copies = static_cast<int>(r.integer(5));
+            if (!r.is_null(6)) doc.submitted_on = Date::parse_iso(r.text(6));
+            s.data.dossiers.push_back(std::move(doc));
+        });
+    if (done && !ok) return tl::unexpected(inconsistent_store("dossiers"));
+    return done;
+}
+
+Result<> load_parts(SqlConnection& db, LoadState& s) {
+    Dataset& d = s.data;
+    return db.query("SELECT name FROM dataset_parts", {}, [&](const SqlRow& r) {
+        const std::string_view name = r.text(0);
+        for (const auto& [part, flag] : tables::kDatasetParts) {
+            if (part == name) d.*flag = true;
+        }
+    });
+}
+
+}  // namespace
+
+Result<> load_records(SqlConnection& db, LoadState& s) {
+    for (auto step : {load_registrations, load_events, load_dossiers, load_parts}) {
+        if (auto r = step(db, s); !r) return r;
+    }
+    return {};
+}
+
+}  // namespace thidua::store

@@ -1,0 +1,79 @@
+#include "store/SqlStore.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/AuditLog.h"
+#include "store/DatasetImport.h"
+#include "store/DatasetLoad.h"
+#include "store/Migrator.h"
+#include "store/NameIndex.h"
+#include "store/PlanVersions.h"
+
+namespace thidua::store {
+namespace {
+
+std::string report_json(const ImportReport& report, const ImportOptions& options) {
+    nlohmann::json tables = nlohmann::json::object();
+    for (const TableCounts& t : report.tables)
+        tables[t.table] = {{"inserted", t.inserted},
+                           {"updated", t.updated},
+                           {"unchanged", t.unchanged},
+                           {"removed", t.removed}};
+    return nlohmann::json{{"source", options.source}, {"tables", tables}}.dump();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> SqlStore::open(std::unique_ptr<SqlConnection> db) {
+    auto version = migrate(*db);
+    if (!version) return tl::unexpected(version.error());
+    if (auto r = refresh_sort_keys(*db); !r) return tl::unexpected(r.error());
+    return std::unique_ptr<Store>(new SqlStore(std::move(db), *version));
+}
+
+tl::expected<ImportReport, StoreError> SqlStore::import_dataset(const Dataset& data,
+                                                                const ImportOptions& options) {
+    Transaction tx(*m_db);
+    if (auto r = tx.begin(); !r) return tl::unexpected(r.error());
+    if (auto r = m_db->lock_imports(); !r) return tl::unexpected(r.error());
+    auto report = import_rows(*m_db, data);
+    if (!report) return report;
+    const AuditEntry entry{
+        0, {}, options.user, "import", options.source, report_json(*report, options)};
+    if (auto r = append_audit_entry(*m_db, entry); !r) return tl::unexpected(r.error());
+    if (auto r = tx.commit(); !r) return tl::unexpected(r.error());
+    return report;
+}
+
+tl::expected<Dataset, StoreError> SqlStore::load_dataset() {
+    // One read transaction: a concurrent import is seen whole or not at all.
+    if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());
+    auto data = load_rows(*m_db);
+    m_db->rollback();
+    return data;
+}
+
+tl::expected<PlanVersion, StoreError> SqlStore::save_plan(const std::string& plan_id,
+                                                          const std::string& text,
+                                                          const std::string& user) {
+    return save_plan_version(*m_db, plan_id, text, user);
+}
+
+tl::expected<std::optional<PlanVersion>, StoreError> SqlStore::find_plan(
+    const std::string& plan_id, std::optional<int> version) {
+    return find_plan_version(*m_db, plan_id, version);
+}
+
+tl::expected<std::vector<NameEntry>, StoreError> SqlStore::list_names(const NameQuery& query) {
+    return store::list_names(*m_db, query);
+}
+
+tl::expected<void, StoreError> SqlStore::append_audit(const AuditEntry& entry) {
+    return append_audit_entry(*m_db, entry);
+}
+
+tl::expected<std::vector<AuditEntry>, StoreError> SqlStore::audit_log() {
+    return read_audit_log(*m_db);
+}
+
+}  // namespace thidua::store

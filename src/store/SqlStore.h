@@ -1,0 +1,39 @@
+#pragma once
+// The Store over any SqlConnection: the schema, import, load, plans, names and audit log are
+// the same SQL on SQLite and PostgreSQL; only the connection (and its bulk path) differs.
+
+#include <memory>
+
+#include "store/SqlConnection.h"
+#include "store/Store.h"
+
+namespace thidua::store {
+
+class SqlStore final : public Store {
+public:
+    // Migrates the database and refreshes name sort keys made by another ICU version.
+    static Result<std::unique_ptr<Store>> open(std::unique_ptr<SqlConnection> db);
+
+    std::string_view engine() const override { return m_db->engine(); }
+    int schema_version() const override { return m_version; }
+    tl::expected<ImportReport, StoreError> import_dataset(const Dataset& data,
+                                                          const ImportOptions& options) override;
+    tl::expected<Dataset, StoreError> load_dataset() override;
+    tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
+                                                    const std::string& text,
+                                                    const std::string& user) override;
+    tl::expected<std::optional<PlanVersion>, StoreError> find_plan(
+        const std::string& plan_id, std::optional<int> version) override;
+    tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) override;
+    tl::expected<void, StoreError> append_audit(const AuditEntry& entry) override;
+    tl::expected<std::vector<AuditEntry>, StoreError> audit_log() override;
+
+private:
+    SqlStore(std::unique_ptr<SqlConnection> db, int version)
+        : m_db(std::move(db)), m_version(version) {}
+
+    std::unique_ptr<SqlConnection> m_db;
+    int m_version = 0;
+};
+
+}  // namespace thidua::store

@@ -1,0 +1,53 @@
+#pragma once
+// The persistent store: everything thidua knows, in SQLite (one office PC) or PostgreSQL (a
+// shared server), behind one interface so that callers never know which. open_store() applies
+// pending schema migrations before it returns.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "model/Dataset.h"
+#include "store/StoreTypes.h"
+
+namespace thidua {
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // "sqlite" or "postgresql".
+    virtual std::string_view engine() const = 0;
+    virtual int schema_version() const = 0;
+
+    // All or nothing, in one transaction: units and people upserted by id, yearly facts by
+    // (subject, year), registrations, events and dossiers by their natural keys.
+    virtual tl::expected<ImportReport, StoreError> import_dataset(const Dataset& data,
+                                                                  const ImportOptions& options) = 0;
+    // The whole store as the engine's Dataset: one query per table.
+    virtual tl::expected<Dataset, StoreError> load_dataset() = 0;
+
+    // A new version of the plan unless the text equals the latest one.
+    virtual tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
+                                                            const std::string& text,
+                                                            const std::string& user) = 0;
+    // The latest version when `version` is empty; nullopt when there is no such plan.
+    virtual tl::expected<std::optional<PlanVersion>, StoreError> find_plan(
+        const std::string& plan_id, std::optional<int> version) = 0;
+
+    // Units or people in Vietnamese collation order, optionally filtered by a search that
+    // ignores case and diacritics.
+    virtual tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) = 0;
+
+    virtual tl::expected<void, StoreError> append_audit(const AuditEntry& entry) = 0;
+    virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;
+};
+
+// `sqlite:PATH` or `postgresql://…` (also `postgres://…`).
+tl::expected<std::unique_ptr<Store>, StoreError> open_store(std::string_view url);
+
+}  // namespace thidua

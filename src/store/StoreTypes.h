@@ -1,0 +1,71 @@
+#pragma once
+// Values that cross the Store interface: errors, import options and counts, plan versions,
+// listed names and audit entries.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace thidua {
+
+// A failure of the store (cannot open, refused schema, SQL error). Bad *data* never reaches
+// the store: readers reject it first; what the store refuses is said in both languages.
+struct StoreError {
+    std::string message;     // Vietnamese
+    std::string message_en;  // English
+    std::string detail;      // the engine's own words (SQL error text), when any
+
+    std::string format() const;
+};
+
+struct ImportOptions {
+    std::string user = "thidua";  // who imported, for the audit log
+    std::string source;           // file or folder name, for the audit log
+};
+
+struct TableCounts {
+    std::string table;
+    int64_t inserted = 0;
+    int64_t updated = 0;
+    int64_t unchanged = 0;
+    int64_t removed = 0;  // link rows no longer listed (a unit's predecessors)
+};
+
+struct ImportReport {
+    std::vector<TableCounts> tables;  // in import order
+    bool changed() const;
+};
+
+struct PlanVersion {
+    std::string plan_id;
+    int version = 0;
+    std::string text;
+    std::string saved_by;
+    std::string saved_at;  // ISO 8601 UTC
+    bool created = true;   // false when save_plan() found the same text as the latest version
+};
+
+enum class NameKind { Unit, Person };
+
+struct NameQuery {
+    NameKind kind = NameKind::Unit;
+    std::string search;  // empty: all; else matched against folded names
+    int limit = 0;       // 0: no limit
+};
+
+struct NameEntry {
+    std::string id;
+    std::string name;
+};
+
+struct AuditEntry {
+    int64_t id = 0;
+    std::string at;  // ISO 8601 UTC
+    std::string actor;
+    std::string action;  // "import", "plan-save"
+    std::string subject;
+    std::string detail;  // JSON
+};
+
+}  // namespace thidua

@@ -1,0 +1,64 @@
+// unit_years and person_years into the flat yearly arrays: one query each, rows placed by slot.
+
+#include "store/LoadState.h"
+
+namespace thidua::store {
+
+Result<> load_unit_years(SqlConnection& db, LoadState& s) {
+    Dataset& d = s.data;
+    UnitYears& y = d.unit_years;
+    bool ok = true;
+    auto done = db.query(
+        "SELECT unit_id, year, par_score, par_max, par_rank, satisfaction, task_completion, "
+        "par_rating, head_leads, compliance, excellent_achievement, initiative, disciplined FROM "
+        "unit_years",
+        {}, [&](const SqlRow& r) {
+            const Index unit = s.unit(r.text(0));
+            const int year = static_cast<int>(r.integer(1));
+            ok = ok && unit != kNoIndex;
+            if (unit == kNoIndex) return;
+            const size_t i = d.slot(unit, year);
+            y.present[i] = 1;
+            y.par_score[i] = LoadState::number(r, 2);
+            y.par_max[i] = LoadState::number(r, 3);
+            y.par_rank[i] = LoadState::number(r, 4);
+            y.satisfaction[i] = LoadState::number(r, 5);
+            y.task_completion[i] = LoadState::number(r, 6);
+            y.par_rating[i] = LoadState::scale(r, 7, par_rating_scale());
+            y.head_leads[i] = LoadState::flag(r, 8);
+            y.compliance[i] = LoadState::flag(r, 9);
+            y.excellent_achievement[i] = LoadState::flag(r, 10);
+            y.initiative[i] = LoadState::flag(r, 11);
+            y.disciplined[i] = LoadState::flag(r, 12);
+        });
+    if (done && !ok) return tl::unexpected(inconsistent_store("unit_years.unit_id"));
+    return done;
+}
+
+Result<> load_person_years(SqlConnection& db, LoadState& s) {
+    Dataset& d = s.data;
+    PersonYears& y = d.person_years;
+    bool ok = true;
+    auto done = db.query(
+        "SELECT person_id, year, unit_id, rating, excellent_par, initiative, initiative_level, "
+        "ethics_ok, disciplined FROM person_years",
+        {}, [&](const SqlRow& r) {
+            const Index person = s.person(r.text(0));
+            const Index unit = r.is_null(2) ? kNoIndex : s.unit(r.text(2));
+            ok = ok && person != kNoIndex && (r.is_null(2) || unit != kNoIndex);
+            if (person == kNoIndex) return;
+            const size_t i = d.slot(person, static_cast<int>(r.integer(1)));
+            y.present[i] = 1;
+            if (unit != kNoIndex) y.unit[i] = unit;
+            y.rating[i] = LoadState::scale(r, 3, person_rating_scale());
+            y.excellent_par[i] = LoadState::flag(r, 4);
+            y.initiative[i] = LoadState::flag(r, 5);
+            y.initiative_level[i] = LoadState::scale(r, 6, initiative_level_scale());
+            y.ethics_ok[i] = LoadState::flag(r, 7);
+            y.disciplined[i] = LoadState::flag(r, 8);
+        });
+    if (done && !ok) return tl::unexpected(inconsistent_store("person_years"));
+    return done;
+}
+
+}  // namespace thidua::store

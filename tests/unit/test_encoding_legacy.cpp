@@ -1,0 +1,200 @@
+// Real Vietnamese names in each legacy encoding, written as the bytes those encodings use.
+
+#include <gtest/gtest.h>
+
+#include "ZipBuilder.h"
+#include "io/dataset/DatasetReader.h"
+#include "io/encoding/Cp1252.h"
+#include "io/encoding/CsvEncodingFilter.h"
+#include "io/encoding/LegacyDecode.h"
+#include "io/encoding/LegacyTextDetector.h"
+#include "io/encoding/VietnameseSyllables.h"
+#include "io/xlsx/XlsxDatasetReader.h"
+
+using namespace thidua;
+using namespace thidua::testing_support;
+
+namespace {
+
+// "Hà Nội", "Nguyễn Thị Hồng Nhung", "Trần Văn Đức", "Trường Tiểu học Phú Quốc"
+const std::string kTcvn3[] = {
+    "H\xB5 N\xE9i",
+    "Nguy\xD4n Th\xDE H\xE5ng Nhung",
+    "Tr\xC7n V\xA8n \xA7\xF8"
+    "c",
+    "Tr\xAD\xEAng Ti\xD3u h\xE4"
+    "c Ph\xF3 Qu\xE8"
+    "c",
+};
+const std::string kVni[] = {
+    "Ha\xF8 No\xE4i",
+    "Nguye\xE3n Th\xF2 Ho\xE0ng Nhung",
+    "Tra\xE0n Va\xEAn \xD1\xF6\xF9"
+    "c",
+    "Tr\xF6\xF4\xF8ng Tie\xE5u ho\xEF"
+    "c Phu\xF9 Quo\xE1"
+    "c",
+};
+const std::string kCp1258[] = {
+    "H\xE0 N\xF4\xF2i",
+    "Nguy\xEA\xDEn Thi\xF2 H\xF4\xCCng Nhung",
+    "Tr\xE2\xCCn V\xE3n \xD0\xFD\xEC"
+    "c",
+    "Tr\xFD\xF5\xCCng Ti\xEA\xD2u ho\xF2"
+    "c Phu\xEC Qu\xF4\xEC"
+    "c",
+};
+const std::string kUnicode[] = {
+    "Hà Nội",
+    "Nguyễn Thị Hồng Nhung",
+    "Trần Văn Đức",
+    "Trường Tiểu học Phú Quốc",
+};
+
+std::string units_csv(const std::string (&names)[4]) {
+    std::string csv = "id,name,type\n";
+    for (int i = 0; i < 4; ++i)
+        csv += "U" + std::to_string(i) + "," + names[i] + ",office\n";
+    return csv;
+}
+
+// The cp1252 characters of legacy bytes, as Excel shows text typed with legacy fonts.
+std::string as_western(const std::string& bytes) {
+    std::string out;
+    for (unsigned char b : bytes) {
+        if (b < 0x80) {
+            out += static_cast<char>(b);
+        } else {
+            const std::string one(1, static_cast<char>(b));
+            // cp1252 -> UTF-8 for the test: only 0xA0..0xFF and a few 0x80..0x9F appear here.
+            static const char* k80[32] = {"€", "\xC2\x81", "‚",        "ƒ", "„", "…", "†",
+                                          "‡", "ˆ",        "‰",        "Š", "‹", "Œ", "\xC2\x8D",
+                                          "Ž", "\xC2\x8F", "\xC2\x90", "‘", "’", "“", "”",
+                                          "•", "–",        "—",        "˜", "™", "š", "›",
+                                          "œ", "\xC2\x9D", "ž",        "Ÿ"};
+            if (b < 0xA0) {
+                out += k80[b - 0x80];
+            } else {
+                out += static_cast<char>(0xC0 | (b >> 6));
+                out += static_cast<char>(0x80 | (b & 0x3F));
+            }
+        }
+    }
+    return out;
+}
+
+tl::expected<Dataset, Diagnostics> read_units(const std::string& csv, Diagnostics& warnings) {
+    return read_dataset_from_memory({{"units.csv", csv}}, csv_encoding_filter(warnings));
+}
+
+void expect_names(const Dataset& data) {
+    ASSERT_EQ(data.units.size(), 4u);
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(data.units[static_cast<size_t>(i)].name, kUnicode[i]);
+}
+
+}  // namespace
+
+TEST(LegacyDecode, EachEncodingDecodesRealNames) {
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(decode_legacy(kTcvn3[i], LegacyEncoding::Tcvn3), kUnicode[i]);
+        EXPECT_EQ(decode_legacy(kVni[i], LegacyEncoding::Vni), kUnicode[i]);
+        EXPECT_EQ(decode_legacy(kCp1258[i], LegacyEncoding::Cp1258), kUnicode[i]);
+    }
+}
+
+TEST(LegacyDecode, VniModifierWithoutAVowelIsNotVni) {
+    EXPECT_FALSE(decode_vni("t\xF8"));
+    EXPECT_FALSE(decode_vni("\xF9"));
+}
+
+TEST(Cp1252, MapsWesternCharactersBackToBytes) {
+    EXPECT_EQ(utf8_to_cp1252("Hµ Néi"), "H\xB5 N\xE9i");
+    EXPECT_EQ(utf8_to_cp1252("“x” €"), "\x93x\x94 \x80");
+    EXPECT_FALSE(utf8_to_cp1252("Nội"));
+}
+
+TEST(VietnameseSyllables, TellsVietnameseFromMojibake) {
+    for (const std::string& name : kUnicode)
+        EXPECT_TRUE(plausible_vietnamese(name)) << name;
+    EXPECT_TRUE(plausible_vietnamese("Ủy ban nhân dân tỉnh Kiên Giang – KG"));
+    EXPECT_TRUE(plausible_vietnamese("ABC-123, id"));
+    EXPECT_FALSE(plausible_vietnamese("Hµ Néi"));
+    EXPECT_FALSE(plausible_vietnamese("Nguyeãn Thò"));
+    EXPECT_FALSE(plausible_vietnamese("Viêòt"));  // cp1258 read as cp1252
+    EXPECT_FALSE(plausible_vietnamese("Müller"));
+}
+
+TEST(LegacyCsv, Tcvn3BytesAreConvertedAndReported) {
+    Diagnostics warnings;
+    auto data = read_units(units_csv(kTcvn3), warnings);
+    ASSERT_TRUE(data) << data.error().front().format();
+    expect_names(*data);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].file, "units.csv");
+    EXPECT_NE(warnings[0].message.find("TCVN3"), std::string::npos);
+}
+
+TEST(LegacyCsv, VniBytesAreConverted) {
+    Diagnostics warnings;
+    auto data = read_units(units_csv(kVni), warnings);
+    ASSERT_TRUE(data) << data.error().front().format();
+    expect_names(*data);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].message.find("VNI"), std::string::npos);
+}
+
+TEST(LegacyCsv, Windows1258BytesAreConverted) {
+    Diagnostics warnings;
+    auto data = read_units(units_csv(kCp1258), warnings);
+    ASSERT_TRUE(data) << data.error().front().format();
+    expect_names(*data);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].message.find("1258"), std::string::npos);
+}
+
+TEST(LegacyCsv, MojibakeSavedAsUtf8IsConverted) {
+    for (const auto* names : {&kTcvn3, &kVni}) {
+        std::string western[4];
+        for (int i = 0; i < 4; ++i)
+            western[i] = as_western((*names)[i]);
+        Diagnostics warnings;
+        auto data = read_units(units_csv(western), warnings);
+        ASSERT_TRUE(data) << data.error().front().format();
+        expect_names(*data);
+        EXPECT_EQ(warnings.size(), 1u);
+    }
+}
+
+TEST(LegacyCsv, UnicodeFilesAreLeftAlone) {
+    Diagnostics warnings;
+    std::string csv =
+        units_csv(kUnicode) + "X,Lê Ánh,office\nY,Trà Vinh,office\nZ,José Müller,office\n";
+    std::string before = csv;
+    EXPECT_FALSE(convert_legacy_text(csv).converted);
+    EXPECT_EQ(csv, before);
+    auto data = read_units(csv, warnings);
+    ASSERT_TRUE(data);
+    EXPECT_TRUE(warnings.empty());
+}
+
+TEST(LegacyCsv, UnconvertibleLegacyTextIsRefusedNamingTheEncoding) {
+    // VNI names plus a cell whose modifier byte follows no vowel: VNI, but broken.
+    std::string csv = units_csv(kVni) + "X,Nguye\xE3n Th\xF8,office\n";
+    Diagnostics warnings;
+    auto data = read_units(csv, warnings);
+    ASSERT_FALSE(data);
+    EXPECT_NE(data.error()[0].message.find("VNI"), std::string::npos) << data.error()[0].format();
+}
+
+TEST(LegacyXlsx, Tcvn3StringsInAWorkbookAreConvertedNamingTheSheet) {
+    std::string rows = inline_row(1, {"id", "name", "type"});
+    for (int i = 0; i < 4; ++i)
+        rows += inline_row(i + 2, {"U" + std::to_string(i), as_western(kTcvn3[i]), "office"});
+    Diagnostics warnings;
+    auto data = read_dataset_xlsx_from_memory(xlsx_package({{"units", rows}}), "cu.xlsx", warnings);
+    ASSERT_TRUE(data) << data.error().front().format();
+    expect_names(*data);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].file, "[cu.xlsx]units");
+}
