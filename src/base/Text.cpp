@@ -175,4 +175,13 @@ std::string fold(std::string_view utf8) {
     return out;
 }
 
+void append_utf8(std::string& out, char32_t cp) {
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, static_cast<UChar32>(cp),
+              error);
+    if (!error) out.append(buffer, static_cast<size_t>(length));
+}
+
 }  // namespace thidua

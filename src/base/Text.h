@@ -21,4 +21,8 @@ bool is_valid_utf8(std::string_view text);
 
 bool is_ascii(std::string_view text);
 
+// Appends one code point as UTF-8 (the decoders of legacy encodings and of XLSX escapes build
+// text a code point at a time).
+void append_utf8(std::string& out, char32_t cp);
+
 }  // namespace thidua

@@ -12,9 +12,19 @@ namespace {
 
 struct ExportArgs {
     std::string db = kDefaultDb, out;
+    bool template_only = false;
 };
 
+int report(const tl::expected<void, Diagnostics>& written) {
+    if (written) return kExitOk;
+    for (const Diagnostic& d : written.error())
+        std::cerr << d.format() << "\n";
+    return kExitFailure;
+}
+
 int run(const ExportArgs& args) {
+    // An empty workbook for users to fill: headers, Vietnamese titles, drop-down lists.
+    if (args.template_only) return report(write_dataset_template(args.out));
     auto store = open_store_or_report(args.db);
     if (!store) return kExitFailure;
     auto data = store->load_dataset();
@@ -22,13 +32,7 @@ int run(const ExportArgs& args) {
         std::cerr << data.error().format() << "\n";
         return kExitFailure;
     }
-    auto written = write_dataset_path(*data, args.out);
-    if (!written) {
-        for (const Diagnostic& d : written.error())
-            std::cerr << d.format() << "\n";
-        return kExitFailure;
-    }
-    return kExitOk;
+    return report(write_dataset_path(*data, args.out));
 }
 
 }  // namespace
@@ -39,6 +43,8 @@ std::function<int()> add_export_command(CLI::App& app) {
     auto args = std::make_shared<ExportArgs>();
     cmd->add_option("--db", args->db, "sqlite:TỆP hoặc postgresql://… (mặc định sqlite:thidua.db)");
     cmd->add_option("--out", args->out, "Thư mục CSV, hoặc tệp kết thúc bằng .xlsx")->required();
+    cmd->add_flag("--template", args->template_only,
+                  "Chỉ xuất mẫu Excel trống (tiêu đề, danh sách chọn) để người dùng điền");
     return [args]() { return run(*args); };
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "base/Text.h"
 #include "io/encoding/LegacyDecode.h"
 
 namespace thidua {
@@ -54,19 +55,6 @@ constexpr Modifier kModifiers[] = {
     {0xFC, 0xDC, kBreve, kTilde},
     {0xEB, 0xCB, kBreve, kDot},
 };
-
-void append(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 bool is_vowel(char32_t c) {
     switch (c) {
@@ -124,12 +112,12 @@ std::optional<std::string> decode_vni(std::string_view bytes) {
             out += c;
             base = is_vowel(b) ? b : 0;
         } else if (const Modifier* m = base ? modifier(b, base) : nullptr) {
-            append(out, m->first);
-            if (m->second) append(out, m->second);
+            append_utf8(out, m->first);
+            if (m->second) append_utf8(out, m->second);
             base = 0;
         } else if (const Letter* l = letter(b)) {
-            append(out, l->base);
-            if (l->mark) append(out, l->mark);
+            append_utf8(out, l->base);
+            if (l->mark) append_utf8(out, l->mark);
             base = l->mark ? 0 : (is_vowel(l->base) ? l->base : 0);
         } else {
             return std::nullopt;

@@ -1,4 +1,5 @@
 #include "io/xlsx/CellText.h"
+#include "base/Text.h"
 
 #include <charconv>
 #include <cmath>
@@ -29,19 +30,6 @@ int escape_at(std::string_view text) {
     return value;
 }
 
-void append_utf8(std::string& out, int cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::optional<double> to_double(std::string_view text) {
     double value = 0;
     const auto [ptr, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -63,7 +51,7 @@ std::string unescape_ooxml(std::string_view text) {
             out += text[i++];
             continue;
         }
-        append_utf8(out, cp);
+        append_utf8(out, static_cast<char32_t>(cp));
         i += 7;
     }
     return out;
