@@ -15,4 +15,9 @@ std::string Diagnostic::format() const {
     return fmt::format("{}:{} {}", where, cell, message);
 }
 
+std::string Diagnostic::format_bilingual() const {
+    if (message_en.empty()) return format();
+    return format() + " / " + message_en;
+}
+
 }  // namespace thidua

@@ -18,6 +18,8 @@ struct Diagnostic {
 
     // "file:line:col: message" for plan files, "file:row: column 'x', value 'v': message" for data.
     std::string format() const;
+    // format() followed by the English message, for data errors read by mixed teams.
+    std::string format_bilingual() const;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -22,7 +22,7 @@ struct EvaluateArgs {
 
 void print(const Diagnostics& errors) {
     for (const Diagnostic& d : errors)
-        std::cerr << d.format() << "\n";
+        std::cerr << d.format_bilingual() << "\n";
 }
 
 std::string period_list(const PlanSpec& spec) {

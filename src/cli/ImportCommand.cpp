@@ -30,7 +30,7 @@ int run(const ImportArgs& args) {
     auto data = read_dataset_path(args.data);
     if (!data) {
         for (const Diagnostic& d : data.error())
-            std::cerr << d.format() << "\n";
+            std::cerr << d.format_bilingual() << "\n";
         std::cerr << fmt::format(
             "{} lỗi; cơ sở dữ liệu không thay đổi / {} errors; the store is "
             "unchanged\n",

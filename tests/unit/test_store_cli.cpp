@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "StoreTestSupport.h"
+#include "ZipBuilder.h"
 #include "io/plan/PlanLoader.h"
 
 namespace thidua {
@@ -25,9 +26,10 @@ std::string quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
-CliRun thidua(const std::string& args) {
+CliRun thidua(const std::string& args, const std::string& stderr_path = "/dev/null") {
     CliRun r;
-    FILE* pipe = popen((std::string(THIDUA_BINARY) + " " + args + " 2>/dev/null").c_str(), "r");
+    FILE* pipe =
+        popen((std::string(THIDUA_BINARY) + " " + args + " 2>" + quoted(stderr_path)).c_str(), "r");
     if (pipe == nullptr) return r;
     std::array<char, 4096> buffer;
     size_t n = 0;
@@ -87,6 +89,32 @@ TEST_P(StoreCliTest, BadDataExitsTwoAndLeavesTheStoreUnchanged) {
     EXPECT_EQ(listed.out, "");
     const CliRun all = thidua("units --db " + db + " --search 'chau thanh'");
     EXPECT_NE(all.out.find("Châu Thành"), std::string::npos) << all.out;
+}
+
+TEST_P(StoreCliTest, WorkbookWithABadCellIsRefusedNamingTheCell) {
+    const std::string root = THIDUA_SOURCE_DIR, db = quoted(url());
+    ASSERT_EQ(thidua("import --db " + db + " " + root + "/samples/chau-thanh-2023").exit_code, 0);
+    const CliRun before = thidua("units --db " + db);
+    std::string rows = testing_support::inline_row(1, {"id", "name", "type"});
+    rows += testing_support::inline_row(2, {"X1", "Xã Mỹ Hòa", "commune"});
+    rows += testing_support::inline_row(3, {"X2", "Xã Tân Lập", "lang"});
+    const auto book = std::filesystem::temp_directory_path() /
+                      fmt::format("thidua-bad-{}-{}.xlsx", ::getpid(), GetParam());
+    {
+        std::ofstream out(book, std::ios::binary);
+        out << testing_support::xlsx_package({{"units", rows}});
+    }
+    const std::string err = book.string() + ".err";
+    const CliRun run = thidua("import --db " + db + " " + book.string(), err);
+    std::ifstream in(err);
+    const std::string message((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+    std::filesystem::remove(book);
+    std::filesystem::remove(err);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(message.find("C3"), std::string::npos) << message;
+    EXPECT_NE(message.find("lang"), std::string::npos) << message;
+    EXPECT_EQ(thidua("units --db " + db).out, before.out);  // nothing of the workbook stored
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreCliTest, ::testing::Values("sqlite", "postgresql"),
