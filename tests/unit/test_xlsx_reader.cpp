@@ -341,3 +341,39 @@ TEST(XlsxReader, ReadsAWorkbookSavedByLibreOffice) {
     ASSERT_TRUE(from_csv);
     EXPECT_EQ(testing_support::dataset_difference(*from_csv, *from_xlsx), "");
 }
+
+namespace {
+
+// A two-row header as offices draw it: "Đơn vị" over id and name (merged vertically where the
+// second row is blank), "Chỉ số CCHC" merged across the score columns, the names under it.
+TEST(XlsxReaderMergedHeader, GroupTitlesAboveTheNamesAreMergedIntoOneHeader) {
+    std::string units = inline_row(1, {"id", "name", "type"});
+    units += inline_row(2, {"U1", "Sở Nội vụ", "department"});
+    std::string years = inline_row(1, {"unit_id", "year", "Chỉ số CCHC", "", ""});
+    years += inline_row(2, {"", "", "par_score", "par_max", "par_rating"});
+    years += inline_row(3, {"U1", "2023", "91.5", "100", "xuat-sac"});
+    const std::string merges =
+        "<mergeCells count=\"3\"><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:B2\"/>"
+        "<mergeCell ref=\"C1:E1\"/></mergeCells>";
+    auto data = read(xlsx_package({{"units", units}, {"unit_years", years, merges}}));
+    ASSERT_TRUE(data) << all_messages(data.error());
+    const size_t s = data->slot(0, 2023);
+    EXPECT_DOUBLE_EQ(data->unit_years.par_score[s], 91.5);
+    EXPECT_DOUBLE_EQ(data->unit_years.par_max[s], 100);
+    EXPECT_EQ(data->unit_years.par_rating[s], 0);
+}
+
+TEST(XlsxReaderMergedHeader, AnErrorBelowATwoRowHeaderNamesTheSheetRow) {
+    std::string units = inline_row(1, {"id", "name", "type"});
+    units += inline_row(2, {"U1", "Sở Nội vụ", "department"});
+    std::string years = inline_row(1, {"unit_id", "year", "Chỉ số CCHC", ""});
+    years += inline_row(2, {"", "", "par_score", "par_max"});
+    years += inline_row(3, {"U1", "2023", "120", "100"});
+    auto data = read(xlsx_package({{"units", units}, {"unit_years", years}}));
+    ASSERT_FALSE(data);
+    ASSERT_EQ(data.error().size(), 1u) << all_messages(data.error());
+    EXPECT_EQ(data.error()[0].line, 3);
+    EXPECT_EQ(data.error()[0].field, "par_score");
+}
+
+}  // namespace

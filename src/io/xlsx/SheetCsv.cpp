@@ -62,12 +62,17 @@ void SheetCsv::row(int row, const std::vector<SheetCell>& cells) {
         // The first row that is not a title is the header, even without one known name (the
         // checks then report its columns); what was held above it were titles.
         m_held.clear();
-        take_header(cells);
-        append(row, cells);
+        take_header(row, cells);
         return;
     }
     if (m_state == State::AfterHeader) {
         m_state = State::Body;
+        if (continues_header(cells)) {
+            merge_header(cells);
+            emit_header();
+            return;
+        }
+        emit_header();
         bool titles = true;
         for (const SheetCell& c : cells) {
             const auto title = m_title_of_col.find(c.col);
@@ -82,17 +87,57 @@ void SheetCsv::row(int row, const std::vector<SheetCell>& cells) {
 // Rows held while looking for a header that never came are the table itself: the first is the
 // header (the checks report what is wrong with it).
 void SheetCsv::finish() {
+    if (m_state == State::AfterHeader) {
+        emit_header();  // a header with no rows under it
+        m_state = State::Body;
+    }
     if (m_state != State::Seeking || m_held.empty()) return;
     auto held = std::move(m_held);
     m_held.clear();
-    take_header(held.front().second);
-    append(held.front().first, held.front().second);
+    take_header(held.front().first, held.front().second);
+    emit_header();
     m_state = State::Body;
     for (size_t i = 1; i < held.size(); ++i)
         append(held[i].first, held[i].second);
 }
 
-void SheetCsv::take_header(const std::vector<SheetCell>& cells) {
+void SheetCsv::take_header(int row, const std::vector<SheetCell>& cells) {
+    m_header_row = row;
+    m_header_cells = cells;
+    m_state = State::AfterHeader;
+}
+
+// The row under a header continues it when it names a column the header row does not: the
+// header row then held group titles ("Chỉ số CCHC" merged over par_score, par_max, ...).
+bool SheetCsv::continues_header(const std::vector<SheetCell>& cells) const {
+    for (const SheetCell& c : cells) {
+        const std::string name = lower_trimmed(c.text);
+        const bool known = std::any_of(m_file.columns.begin(), m_file.columns.end(),
+                                       [&](const SchemaColumn& col) { return col.name == name; });
+        if (!known) continue;
+        const bool in_header =
+            std::any_of(m_header_cells.begin(), m_header_cells.end(),
+                        [&](const SheetCell& h) { return lower_trimmed(h.text) == name; });
+        if (!in_header) return true;
+    }
+    return false;
+}
+
+// Column by column, the lower row's name wins where it has one (a vertically merged cell leaves
+// it blank, and the upper row's name stands).
+void SheetCsv::merge_header(const std::vector<SheetCell>& cells) {
+    std::map<int, SheetCell> by_col;
+    for (const SheetCell& c : m_header_cells)
+        by_col[c.col] = c;
+    for (const SheetCell& c : cells)
+        if (!trim_cell(c.text).empty()) by_col[c.col] = c;
+    m_header_cells.clear();
+    for (auto& [col, cell] : by_col)
+        m_header_cells.push_back(cell);
+}
+
+void SheetCsv::emit_header() {
+    const std::vector<SheetCell>& cells = m_header_cells;
     for (const SheetCell& c : cells) {
         const std::string name = lower_trimmed(c.text);
         m_col_of_name.emplace(name, c.col);
@@ -101,7 +146,7 @@ void SheetCsv::take_header(const std::vector<SheetCell>& cells) {
             if (column.name == name) m_title_of_col[c.col] = column.title_vi;
         }
     }
-    m_state = State::AfterHeader;
+    append(m_header_row, cells);
 }
 
 void SheetCsv::append(int row, const std::vector<SheetCell>& cells) {

@@ -4,7 +4,9 @@
 //
 // Layout users really make is accepted: title rows above the header (a single cell, often
 // merged across the columns), a second header row of Vietnamese titles as the template writes,
-// empty rows anywhere (dropped), empty trailing columns.
+// a two-row header whose first row holds group titles merged across several columns (the names
+// are then taken from the second row wherever it has one), empty rows anywhere (dropped), empty
+// trailing columns.
 
 #include <map>
 #include <string>
@@ -35,14 +37,19 @@ private:
 
     bool is_header(const std::vector<SheetCell>& cells) const;
     bool is_title_row(const std::vector<SheetCell>& cells) const;
-    void take_header(const std::vector<SheetCell>& cells);
+    void take_header(int row, const std::vector<SheetCell>& cells);
+    bool continues_header(const std::vector<SheetCell>& cells) const;
+    void merge_header(const std::vector<SheetCell>& cells);
+    void emit_header();
     void append(int row, const std::vector<SheetCell>& cells);
 
     const SchemaFile& m_file;
     State m_state = State::Seeking;
     int m_rows_seen = 0;
     std::vector<std::pair<int, std::vector<SheetCell>>> m_held;  // rows before a header is found
-    std::map<int, std::string_view> m_title_of_col;              // header col -> Vietnamese title
+    int m_header_row = 0;                            // the header waits for the row under it
+    std::vector<SheetCell> m_header_cells;           // (which may complete it) before it is written
+    std::map<int, std::string_view> m_title_of_col;  // header col -> Vietnamese title
     std::map<std::string, int, std::less<>> m_col_of_name;
     std::string m_csv;
     std::vector<int> m_line_rows;  // CSV line - 1 -> sheet row
