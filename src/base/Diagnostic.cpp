@@ -4,6 +4,14 @@
 
 namespace thidua {
 
+Diagnostic Diagnostic::about_file(std::string file, std::string vi, std::string en) {
+    Diagnostic d;
+    d.file = std::move(file);
+    d.message = std::move(vi);
+    d.message_en = std::move(en);
+    return d;
+}
+
 std::string Diagnostic::format() const {
     std::string where = file;
     if (line > 0) where += fmt::format(":{}", line);

@@ -17,6 +17,9 @@ struct Diagnostic {
     std::string message_en;  // English, for logs and non-Vietnamese readers
 
     // "file:line:col: message" for plan files, "file:row: column 'x', value 'v': message" for data.
+    // A problem with a whole file (cannot open it, wrong kind of file), not with one cell.
+    static Diagnostic about_file(std::string file, std::string vi, std::string en);
+
     std::string format() const;
     // format() followed by the English message, for data errors read by mixed teams.
     std::string format_bilingual() const;

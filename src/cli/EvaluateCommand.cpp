@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "cli/Commands.h"
 #include "cli/StoreAccess.h"
@@ -35,11 +34,7 @@ std::string period_list(const PlanSpec& spec) {
 using PlanResult = tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics>;
 
 Diagnostics one_problem(const std::string& file, std::string vi, std::string en) {
-    Diagnostic d;
-    d.file = file;
-    d.message = std::move(vi);
-    d.message_en = std::move(en);
-    return {d};
+    return {Diagnostic::about_file(file, std::move(vi), std::move(en))};
 }
 
 // A plan file when one exists at that path; with --db, otherwise the latest stored version of

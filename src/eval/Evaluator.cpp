@@ -316,7 +316,7 @@ private:
         }
         std::optional<int> cap;
         if (group.cap) cap = group.cap->max;
-        const Allocation a = allocate_seats(entrants, group.quota, cap);
+        const Allocation a = thidua::allocate(entrants, group.quota, cap);
         const std::vector<int> ranks = competition_ranks(entrants, a.order);
         for (size_t r = 0; r < a.order.size(); ++r) {
             const int k = a.order[r];
@@ -331,11 +331,6 @@ private:
         append_others(gs);
         gs.allocating = false;
         gs.allocated = true;
-    }
-
-    static Allocation allocate_seats(const std::vector<Entrant>& e, std::optional<int> quota,
-                                     std::optional<int> cap) {
-        return thidua::allocate(e, quota, cap);
     }
 
     // After the ranked eligible candidates: the incomplete, then the ineligible, by id.

@@ -234,9 +234,7 @@ Index unit_of(const Context& ctx) {
     const Subject s = ctx.subject;
     if (s.index == kNoIndex) return kNoIndex;
     if (s.kind == SubjectKind::Unit) return s.index;
-    const Dataset& d = *ctx.data;
-    if (d.has_year(ctx.year)) return d.person_years.unit[d.slot(s.index, ctx.year)];
-    return d.people.unit[s.index];
+    return ctx.data->unit_of_person(s.index, ctx.year);
 }
 
 }  // namespace

@@ -11,11 +11,7 @@ namespace thidua {
 namespace {
 
 Diagnostics one(const std::filesystem::path& path, std::string vi, std::string en) {
-    Diagnostic d;
-    d.file = path.string();
-    d.message = std::move(vi);
-    d.message_en = std::move(en);
-    return {d};
+    return {Diagnostic::about_file(path.string(), std::move(vi), std::move(en))};
 }
 
 std::string lower_extension(const std::filesystem::path& path) {

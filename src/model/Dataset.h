@@ -143,6 +143,10 @@ struct Dataset {
         return static_cast<size_t>(row) * static_cast<size_t>(year_count) +
                static_cast<size_t>(year - first_year);
     }
+    // The unit a person belongs to in a year: that year's row, else people.csv's unit.
+    Index unit_of_person(Index person, int year) const {
+        return has_year(year) ? person_years.unit[slot(person, year)] : people.unit[person];
+    }
     std::optional<TagId> find_tag(std::string_view name) const;
     bool unit_has_tag(Index unit, TagId tag) const;
 };

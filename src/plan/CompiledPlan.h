@@ -67,9 +67,6 @@ struct CompiledPlan {
     std::vector<CompiledAward> awards;
     expr::NodePtr preference_collective;
     expr::NodePtr preference_individual;
-
-    // The awards given in a period, in the order they must be decided (dependencies first).
-    std::vector<const CompiledAward*> awards_for(const Period& period) const;
 };
 
 }  // namespace thidua

@@ -405,25 +405,6 @@ private:
 
 }  // namespace
 
-std::vector<const CompiledAward*> CompiledPlan::awards_for(const Period& period) const {
-    std::vector<const CompiledAward*> in_period;
-    for (const CompiledAward& a : awards)
-        if (selector_matches(a.spec->periods, period)) in_period.push_back(&a);
-    std::vector<const CompiledAward*> ordered;
-    std::set<int> done;
-    std::function<void(const CompiledAward*)> visit = [&](const CompiledAward* a) {
-        if (done.count(a->award_id)) return;
-        done.insert(a->award_id);
-        for (int dep : a->depends_on)
-            for (const CompiledAward* o : in_period)
-                if (o->award_id == dep && dep != a->award_id) visit(o);
-        ordered.push_back(a);
-    };
-    for (const CompiledAward* a : in_period)
-        visit(a);
-    return ordered;
-}
-
 tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics> compile_plan(PlanSpec spec) {
     auto plan = std::make_shared<CompiledPlan>();
     plan->spec = std::move(spec);

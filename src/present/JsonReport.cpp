@@ -28,9 +28,7 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     j["tied"] = c.tied;
     j["rank"] = c.rank ? json(*c.rank) : json(nullptr);
     if (c.subject.kind == SubjectKind::Person) {
-        const Index u = data.has_year(r.period.last_year)
-                            ? data.person_years.unit[data.slot(c.subject.index, r.period.last_year)]
-                            : data.people.unit[c.subject.index];
+        const Index u = data.unit_of_person(c.subject.index, r.period.last_year);
         j["unit"] = u == kNoIndex ? json(nullptr) : json(data.units[u].id);
     }
     if (c.capped_out) j["capped_out"] = true;

@@ -51,11 +51,7 @@ std::string file_list() {
 }
 
 void report_file(DiagnosticSink& sink, std::string file, std::string vi, std::string en) {
-    Diagnostic d;
-    d.file = std::move(file);
-    d.message = std::move(vi);
-    d.message_en = std::move(en);
-    sink.add(std::move(d));
+    sink.add(Diagnostic::about_file(std::move(file), std::move(vi), std::move(en)));
 }
 
 void report_unknown_file(DiagnosticSink& sink, const std::string& name) {

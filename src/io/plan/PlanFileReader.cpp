@@ -398,11 +398,8 @@ tl::expected<PlanSpec, Diagnostics> read_plan_text(const std::string& text,
 tl::expected<PlanSpec, Diagnostics> read_plan_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        Diagnostic d;
-        d.file = path.string();
-        d.message = "không mở được tệp kế hoạch";
-        d.message_en = "cannot open the plan file";
-        return tl::unexpected(Diagnostics{d});
+        return tl::unexpected(Diagnostics{Diagnostic::about_file(
+            path.string(), "không mở được tệp kế hoạch", "cannot open the plan file")});
     }
     std::stringstream buffer;
     buffer << in.rdbuf();

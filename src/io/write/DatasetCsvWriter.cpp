@@ -12,11 +12,7 @@ namespace thidua {
 namespace {
 
 Diagnostic problem(const std::filesystem::path& path, std::string vi, std::string en) {
-    Diagnostic d;
-    d.file = path.string();
-    d.message = std::move(vi);
-    d.message_en = std::move(en);
-    return d;
+    return Diagnostic::about_file(path.string(), std::move(vi), std::move(en));
 }
 
 // Each file is written under a temporary name and renamed when complete, so a failed export

@@ -34,11 +34,7 @@ struct WorkbookRead {
 };
 
 Diagnostic workbook_problem(const std::string& name, std::string vi, std::string en) {
-    Diagnostic d;
-    d.file = name;
-    d.message = std::move(vi);
-    d.message_en = std::move(en);
-    return d;
+    return Diagnostic::about_file(name, std::move(vi), std::move(en));
 }
 
 Diagnostics refused(const std::string& name, const ZipProblem& p) {

@@ -16,11 +16,7 @@ struct CsvEntry {
 };
 
 Diagnostics problem(const std::string& file, std::string vi, std::string en) {
-    Diagnostic d;
-    d.file = file;
-    d.message = std::move(vi);
-    d.message_en = std::move(en);
-    return {d};
+    return {Diagnostic::about_file(file, std::move(vi), std::move(en))};
 }
 
 bool is_csv(std::string_view name) {
