@@ -20,5 +20,6 @@ std::function<int()> add_import_command(CLI::App& app);
 std::function<int()> add_export_command(CLI::App& app);
 std::function<int()> add_plan_command(CLI::App& app);
 std::function<int()> add_units_command(CLI::App& app);
+std::function<int()> add_serve_command(CLI::App& app);
 
 }  // namespace thidua::cli

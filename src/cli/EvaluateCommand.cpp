@@ -53,9 +53,10 @@ PlanResult resolve_plan(const EvaluateArgs& args, Store* store) {
     return load_plan_text(v.text, fmt::format("{}@{}", v.plan_id, v.version));
 }
 
-tl::expected<Dataset, Diagnostics> load_data(const EvaluateArgs& args, Store* store) {
+tl::expected<Dataset, Diagnostics> load_data(const EvaluateArgs& args, const PlanSpec& plan,
+                                             Store* store) {
     if (store == nullptr) return read_dataset_path(args.data);
-    auto data = store->load_dataset();
+    auto data = store->load_dataset_for_plan(plan.id);
     if (!data)
         return tl::unexpected(one_problem(args.db, data.error().format(), data.error().message_en));
     return std::move(*data);
@@ -79,12 +80,15 @@ int run(const EvaluateArgs& args) {
                                  (*plan)->spec.id, period_list((*plan)->spec));
         return kExitBadInput;
     }
-    auto data = load_data(args, store.get());
+    auto data = load_data(args, (*plan)->spec, store.get());
     if (!data) {
         print(data.error());
         return kExitBadInput;
     }
-    const EvaluationResult result = evaluate(**plan, *data, *period);
+    // A store may hold several provinces: a plan is evaluated within its issuer's territory.
+    EvaluateOptions options;
+    if (store) options.within = issuer_unit(**plan, *data);
+    const EvaluationResult result = evaluate(**plan, *data, *period, options);
     // Every input problem is found before this point, so the output streams straight out.
     std::ios::sync_with_stdio(false);
     if (args.format == "json")

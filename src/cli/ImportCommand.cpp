@@ -13,7 +13,7 @@ namespace thidua::cli {
 namespace {
 
 struct ImportArgs {
-    std::string db = kDefaultDb, data, user = default_user();
+    std::string db = kDefaultDb, data, user = default_user(), plan;
 };
 
 void print_report(const ImportReport& report) {
@@ -39,7 +39,7 @@ int run(const ImportArgs& args) {
     }
     auto store = open_store_or_report(args.db);
     if (!store) return kExitFailure;
-    auto report = store->import_dataset(*data, {args.user, args.data});
+    auto report = store->import_dataset(*data, {args.user, args.data, args.plan});
     if (!report) {
         std::cerr << report.error().format() << "\n";
         return kExitFailure;
@@ -58,6 +58,9 @@ std::function<int()> add_import_command(CLI::App& app) {
     auto args = std::make_shared<ImportArgs>();
     cmd->add_option("--db", args->db, "sqlite:TỆP hoặc postgresql://… (mặc định sqlite:thidua.db)");
     cmd->add_option("--user", args->user, "Người nhập, ghi vào nhật ký");
+    cmd->add_option("--plan", args->plan,
+                    "Mã kế hoạch mà đăng ký, sự kiện và hồ sơ trong dữ liệu thuộc về (mặc định: "
+                    "dùng chung cho mọi kế hoạch)");
     cmd->add_option("data", args->data, "Thư mục CSV, tệp .zip hoặc .xlsx theo DATA.md")
         ->required();
     return [args]() { return run(*args); };

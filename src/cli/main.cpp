@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     auto export_ = thidua::cli::add_export_command(app);
     auto plan = thidua::cli::add_plan_command(app);
     auto units = thidua::cli::add_units_command(app);
+    auto serve = thidua::cli::add_serve_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
         if (sub->get_name() == "export") return export_();
         if (sub->get_name() == "plan") return plan();
         if (sub->get_name() == "units") return units();
+        if (sub->get_name() == "serve") return serve();
     }
     return thidua::cli::kExitBadInput;
 }

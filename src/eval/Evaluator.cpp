@@ -47,7 +47,7 @@ class Engine final : public expr::Host {
 public:
     Engine(const CompiledPlan& plan, const Dataset& data, const Period& period,
            const EvaluateOptions& options)
-        : m_plan(plan), m_data(data), m_period(period), m_options(options), m_indexes(plan, data) {
+        : m_plan(plan), m_data(data), m_period(period), m_options(options), m_indexes(plan, data), m_scope(subtree(data, options.within)) {
         m_groups.resize(plan.award_ids.size());
         for (const CompiledAward& award : plan.awards) {
             if (!selector_matches(award.spec->periods, period)) continue;
@@ -165,12 +165,15 @@ private:
         if (award.kind == AwardKind::Individual) {
             gs.position.assign(m_data.people.size(), -1);
             for (size_t p = 0; p < m_data.people.size(); ++p) {
+                if (!in_scope(m_data.unit_of_person(static_cast<Index>(p), m_period.last_year)))
+                    continue;
                 gs.position[p] = static_cast<int32_t>(gs.candidates.size());
                 gs.candidates.push_back({SubjectKind::Person, static_cast<Index>(p)});
             }
         } else {
             gs.position.assign(m_data.units.size(), -1);
             for (Index u : m_indexes.group_units(award.groups[g].plan_group)) {
+                if (!in_scope(u)) continue;
                 gs.position[u] = static_cast<int32_t>(gs.candidates.size());
                 gs.candidates.push_back({SubjectKind::Unit, u});
             }
@@ -178,6 +181,28 @@ private:
         gs.outcomes.resize(gs.candidates.size());
         gs.in_progress.assign(gs.candidates.size(), 0);
         return gs;
+    }
+
+    bool in_scope(Index unit) const {
+        return m_options.within == kNoIndex || (unit != kNoIndex && m_scope[unit]);
+    }
+
+    // Every unit whose chain of parents reaches options.within.
+    static std::vector<bool> subtree(const Dataset& data, Index root) {
+        std::vector<bool> inside(data.units.size(), false);
+        if (root == kNoIndex) return inside;
+        for (size_t u = 0; u < data.units.size(); ++u) {
+            // Bounded walk: a parent cycle in bad data cannot loop forever.
+            Index at = static_cast<Index>(u);
+            for (size_t steps = 0; at != kNoIndex && steps <= data.units.size(); ++steps) {
+                if (at == root) {
+                    inside[u] = true;
+                    break;
+                }
+                at = data.units[static_cast<size_t>(at)].parent;
+            }
+        }
+        return inside;
     }
 
     int32_t position(const GroupState& gs, Subject s) const {
@@ -407,6 +432,7 @@ private:
     Period m_period;
     EvaluateOptions m_options;
     Indexes m_indexes;
+    std::vector<bool> m_scope;  // units inside options.within; empty when there is none
     std::vector<const CompiledAward*> m_awards;
     std::vector<std::vector<GroupState>> m_groups;  // by award_id
 };
@@ -416,6 +442,14 @@ private:
 EvaluationResult evaluate(const CompiledPlan& plan, const Dataset& data, const Period& period,
                           const EvaluateOptions& options) {
     return Engine(plan, data, period, options).run();
+}
+
+Index issuer_unit(const CompiledPlan& plan, const Dataset& data) {
+    const std::string& id = plan.spec.issuer.unit;
+    if (id.empty()) return kNoIndex;
+    for (size_t u = 0; u < data.units.size(); ++u)
+        if (data.units[u].id == id) return static_cast<Index>(u);
+    return kNoIndex;
 }
 
 }  // namespace thidua

@@ -12,7 +12,14 @@ namespace thidua {
 struct EvaluateOptions {
     // Record the values behind each criterion. Off for summaries over millions of candidates.
     bool trace = true;
+    // Only candidates in this unit's subtree (people by their unit in the period's last year).
+    // A store holding several provinces evaluates a plan within its issuer's territory.
+    Index within = kNoIndex;
 };
+
+// The plan's issuer unit in the dataset (kNoIndex when the plan names none or the data lacks it):
+// what EvaluateOptions::within is set to when the data holds more than the plan's territory.
+Index issuer_unit(const CompiledPlan& plan, const Dataset& data);
 
 EvaluationResult evaluate(const CompiledPlan& plan, const Dataset& data, const Period& period,
                           const EvaluateOptions& options = {});

@@ -46,6 +46,7 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
         cj["label"] = co.criterion->label;
         cj["result"] = expr::tri_id(co.result);
         cj["detail"] = explain(co, r, c.subject, Wording::Ids);
+        cj["reason"] = explain(co, r, c.subject, Wording::Vietnamese);
         criteria.push_back(std::move(cj));
     }
     j["criteria"] = std::move(criteria);

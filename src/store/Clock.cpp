@@ -1,18 +1,16 @@
 #include "store/Clock.h"
 
-#include <chrono>
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace thidua::store {
 
-std::string utc_now() {
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-    const auto seconds = std::chrono::time_point_cast<std::chrono::seconds>(now);
-    const auto ms = (now - seconds).count();
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", seconds, ms);
+std::string utc_iso(std::chrono::system_clock::time_point at) {
+    const auto ms = std::chrono::time_point_cast<std::chrono::milliseconds>(at);
+    const auto seconds = std::chrono::time_point_cast<std::chrono::seconds>(ms);
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", seconds, (ms - seconds).count());
 }
+
+std::string utc_now() { return utc_iso(std::chrono::system_clock::now()); }
 
 }  // namespace thidua::store

@@ -1,11 +1,13 @@
 #pragma once
-// Times the store records (saved_at, logged_at), as ISO 8601 UTC text with milliseconds: the
-// same text in both engines, and it sorts as it reads.
+// Times the store records (saved_at, logged_at, expires_at), as ISO 8601 UTC text with
+// milliseconds: the same text in both engines, and it sorts as it reads.
 
+#include <chrono>
 #include <string>
 
 namespace thidua::store {
 
+std::string utc_iso(std::chrono::system_clock::time_point at);
 std::string utc_now();
 
 }  // namespace thidua::store

@@ -270,7 +270,8 @@ std::vector<bool> last_of_each_key(size_t n, Key key) {
     return keep;
 }
 
-Result<TableCounts> import_registrations(SqlConnection& db, const Dataset& data) {
+Result<TableCounts> import_registrations(SqlConnection& db, const Dataset& data,
+                                         const std::string& plan_id) {
     const auto& regs = data.registrations;
     const std::vector<bool> keep = last_of_each_key(regs.size(), [&](size_t i) {
         return fmt::format("{}\x1f{}\x1f{}", subject_kind(regs[i].subject),
@@ -280,7 +281,7 @@ Result<TableCounts> import_registrations(SqlConnection& db, const Dataset& data)
         for (size_t i = 0; i < regs.size(); ++i) {
             if (!keep[i]) continue;
             const std::string on = regs[i].registered_on.iso();
-            const SqlValue row[] = {SqlValue::of(subject_kind(regs[i].subject)),
+            const SqlValue row[] = {SqlValue::of(plan_id), SqlValue::of(subject_kind(regs[i].subject)),
                                     SqlValue::of(subject_id(data, regs[i].subject)),
                                     SqlValue::of(regs[i].period), SqlValue::of(on),
                                     SqlValue::of(base + static_cast<int64_t>(i))};
@@ -290,7 +291,8 @@ Result<TableCounts> import_registrations(SqlConnection& db, const Dataset& data)
     });
 }
 
-Result<TableCounts> import_events(SqlConnection& db, const Dataset& data) {
+Result<TableCounts> import_events(SqlConnection& db, const Dataset& data,
+                                  const std::string& plan_id) {
     const auto& events = data.events;
     const std::vector<bool> keep = last_of_each_key(events.size(), [&](size_t i) {
         return fmt::format("{}\x1f{}", events[i].event, events[i].year);
@@ -299,7 +301,7 @@ Result<TableCounts> import_events(SqlConnection& db, const Dataset& data) {
         for (size_t i = 0; i < events.size(); ++i) {
             if (!keep[i]) continue;
             const std::string on = events[i].date.iso();
-            const SqlValue row[] = {SqlValue::of(events[i].event),
+            const SqlValue row[] = {SqlValue::of(plan_id), SqlValue::of(events[i].event),
                                     SqlValue::of(static_cast<int64_t>(events[i].year)),
                                     SqlValue::of(on), SqlValue::of(base + static_cast<int64_t>(i))};
             if (auto r = w.add(row); !r) return r;
@@ -308,12 +310,15 @@ Result<TableCounts> import_events(SqlConnection& db, const Dataset& data) {
     });
 }
 
-Result<> record_parts(SqlConnection& db, const Dataset& data) {
-    for (const auto& [name, given] : tables::kDatasetParts) {
-        if (!(data.*given)) continue;
-        const SqlValue params[] = {SqlValue::of(name)};
+Result<> record_parts(SqlConnection& db, const Dataset& data, const std::string& plan_id) {
+    for (const tables::DatasetPart& part : tables::kDatasetParts) {
+        if (!(data.*part.given)) continue;
+        const SqlValue params[] = {SqlValue::of(part.per_plan ? plan_id : std::string()),
+                                   SqlValue::of(part.name)};
         auto r = db.run(
-            "INSERT INTO dataset_parts (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", params);
+            "INSERT INTO dataset_parts (plan_id, name) VALUES ($1, $2) ON CONFLICT (plan_id, name) "
+            "DO NOTHING",
+            params);
         if (!r) return tl::unexpected(r.error());
     }
     return {};
@@ -321,20 +326,28 @@ Result<> record_parts(SqlConnection& db, const Dataset& data) {
 
 }  // namespace
 
-Result<ImportReport> import_rows(SqlConnection& db, const Dataset& data) {
+Result<ImportReport> import_rows(SqlConnection& db, const Dataset& data,
+                                 const std::string& plan_id) {
     using Step = Result<TableCounts> (*)(SqlConnection&, const Dataset&);
     static constexpr Step kSteps[] = {
-        import_units,           import_successions,  import_people,        import_unit_years,
-        import_component_years, import_person_years, import_registrations, import_events,
+        import_units,      import_successions,     import_people,
+        import_unit_years, import_component_years, import_person_years,
     };
+    using PlanStep = Result<TableCounts> (*)(SqlConnection&, const Dataset&, const std::string&);
+    static constexpr PlanStep kPlanSteps[] = {import_registrations, import_events};
     ImportReport report;
-    for (Step step : kSteps) {
-        auto counts = step(db, data);
+    auto keep = [&](Result<TableCounts> counts) -> Result<> {
         if (!counts) return tl::unexpected(counts.error());
         report.tables.push_back(std::move(*counts));
-    }
-    if (auto r = import_dossiers(db, data, report.tables); !r) return tl::unexpected(r.error());
-    if (auto r = record_parts(db, data); !r) return tl::unexpected(r.error());
+        return {};
+    };
+    for (Step step : kSteps)
+        if (auto r = keep(step(db, data)); !r) return tl::unexpected(r.error());
+    for (PlanStep step : kPlanSteps)
+        if (auto r = keep(step(db, data, plan_id)); !r) return tl::unexpected(r.error());
+    if (auto r = import_dossiers(db, data, plan_id, report.tables); !r)
+        return tl::unexpected(r.error());
+    if (auto r = record_parts(db, data, plan_id); !r) return tl::unexpected(r.error());
     for (const MergeSpec* spec :
          {&tables::kUnits, &tables::kSuccessions, &tables::kPeople, &tables::kUnitYears,
           &tables::kComponentYears, &tables::kPersonYears, &tables::kRegistrations,

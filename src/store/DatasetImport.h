@@ -7,6 +7,8 @@
 
 namespace thidua::store {
 
-Result<ImportReport> import_rows(SqlConnection& db, const Dataset& data);
+// `plan_id`: the plan registrations, events and dossiers belong to ('' for every plan).
+Result<ImportReport> import_rows(SqlConnection& db, const Dataset& data,
+                                 const std::string& plan_id);
 
 }  // namespace thidua::store

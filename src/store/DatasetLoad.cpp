@@ -112,8 +112,9 @@ Result<> load_year_span(SqlConnection& db, LoadState& s) {
 
 }  // namespace
 
-Result<Dataset> load_rows(SqlConnection& db) {
+Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& plan_id) {
     LoadState s;
+    s.plan_id = plan_id;
     using Step = Result<> (*)(SqlConnection&, LoadState&);
     static constexpr Step kSteps[] = {
         load_units,     load_successions, load_people,       load_component_years,

@@ -3,10 +3,14 @@
 // were first imported, so that evaluating from the store gives the same answer as from files.
 
 #include "model/Dataset.h"
+#include <optional>
+#include <string>
+
 #include "store/SqlConnection.h"
 
 namespace thidua::store {
 
-Result<Dataset> load_rows(SqlConnection& db);
+// `plan_id`: registrations, events and dossiers of that plan and of none; nullopt: all.
+Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& plan_id);
 
 }  // namespace thidua::store

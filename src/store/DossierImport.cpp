@@ -24,7 +24,7 @@ std::string document_key(const Dataset& data, const DossierDocument& d) {
                        subject_id(data, d.subject), d.award, d.period, d.document);
 }
 
-Result<> stage_documents(SqlConnection& db, const Dataset& data) {
+Result<> stage_documents(SqlConnection& db, const Dataset& data, const std::string& plan_id) {
     auto base = next_ord(db, kDossierDocuments.table);
     if (!base) return tl::unexpected(base.error());
     auto writer = open_stage(db, kDossierDocuments);
@@ -38,6 +38,7 @@ Result<> stage_documents(SqlConnection& db, const Dataset& data) {
         if (last[document_key(data, d)] != i) continue;
         const std::string on = d.submitted_on ? d.submitted_on->iso() : std::string();
         const SqlValue row[] = {
+            SqlValue::of(plan_id),
             SqlValue::of(d.subject.kind == SubjectKind::Unit ? "unit" : "person"),
             SqlValue::of(subject_id(data, d.subject)),
             SqlValue::of(d.award),
@@ -62,7 +63,7 @@ std::string dossier_join() {
 }
 
 Result<TableCounts> merge_dossiers(SqlConnection& db) {
-    const std::string keys = "subject_kind, subject_id, award, period";
+    const std::string keys = "plan_id, subject_kind, subject_id, award, period";
     auto total = query_int(
         db, fmt::format("SELECT count(*) FROM (SELECT DISTINCT {} FROM stage_dossier_documents) k",
                         keys));
@@ -97,8 +98,9 @@ Result<TableCounts> merge_documents(SqlConnection& db) {
 
 }  // namespace
 
-Result<> import_dossiers(SqlConnection& db, const Dataset& data, std::vector<TableCounts>& out) {
-    if (auto r = stage_documents(db, data); !r) return r;
+Result<> import_dossiers(SqlConnection& db, const Dataset& data, const std::string& plan_id,
+                         std::vector<TableCounts>& out) {
+    if (auto r = stage_documents(db, data, plan_id); !r) return r;
     auto dossiers = merge_dossiers(db);
     if (!dossiers) return tl::unexpected(dossiers.error());
     out.push_back(*dossiers);

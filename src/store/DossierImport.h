@@ -10,6 +10,7 @@
 namespace thidua::store {
 
 // Appends the counts of `dossiers` and `dossier_documents` to `out`.
-Result<> import_dossiers(SqlConnection& db, const Dataset& data, std::vector<TableCounts>& out);
+Result<> import_dossiers(SqlConnection& db, const Dataset& data, const std::string& plan_id,
+                         std::vector<TableCounts>& out);
 
 }  // namespace thidua::store

@@ -54,20 +54,26 @@ inline constexpr StagedColumn kPersonYearValues[] = {
 };
 inline constexpr MergeSpec kPersonYears{"person_years", kPersonYearKey, kPersonYearValues, false};
 
+// Registrations, events and dossiers are keyed by the plan they came with first ('' for none).
 inline constexpr StagedColumn kRegistrationKey[] = {
-    {"subject_kind", Text}, {"subject_id", Key}, {"period", Text}};
+    {"plan_id", Text}, {"subject_kind", Text}, {"subject_id", Key}, {"period", Text}};
 inline constexpr StagedColumn kRegistrationValues[] = {{"registered_on", Text}};
 inline constexpr MergeSpec kRegistrations{"registrations", kRegistrationKey, kRegistrationValues,
                                           true};
 
-inline constexpr StagedColumn kEventKey[] = {{"event", Text}, {"year", Integer}};
+inline constexpr StagedColumn kEventKey[] = {
+    {"plan_id", Text}, {"event", Text}, {"year", Integer}};
 inline constexpr StagedColumn kEventValues[] = {{"event_date", Text}};
 inline constexpr MergeSpec kEvents{"events", kEventKey, kEventValues, true};
 
 // Dossier documents are staged with their dossier's natural key and merged by hand (two tables).
-inline constexpr StagedColumn kDossierKey[] = {
-    {"subject_kind", Text}, {"subject_id", Key}, {"award", Text}, {"period", Text}};
-inline constexpr StagedColumn kDocumentKey[] = {{"subject_kind", Text},
+inline constexpr StagedColumn kDossierKey[] = {{"plan_id", Text},
+                                              {"subject_kind", Text},
+                                              {"subject_id", Key},
+                                              {"award", Text},
+                                              {"period", Text}};
+inline constexpr StagedColumn kDocumentKey[] = {{"plan_id", Text},
+                                                {"subject_kind", Text},
                                                 {"subject_id", Key},
                                                 {"award", Text},
                                                 {"period", Text},
@@ -78,14 +84,20 @@ inline constexpr MergeSpec kDossierDocuments{"dossier_documents", kDocumentKey, 
 
 // The optional files of a dataset, recorded in dataset_parts once given: an absent
 // registrations.csv makes `registered` unknown where an empty one makes it false.
-inline constexpr std::pair<std::string_view, bool Dataset::*> kDatasetParts[] = {
-    {"people", &Dataset::has_people},
-    {"unit_years", &Dataset::has_unit_years},
-    {"person_years", &Dataset::has_person_years},
-    {"component_years", &Dataset::has_component_years},
-    {"registrations", &Dataset::has_registrations},
-    {"events", &Dataset::has_events},
-    {"dossiers", &Dataset::has_dossiers},
+// Registrations, events and dossiers are recorded per plan, the rest for every plan.
+struct DatasetPart {
+    std::string_view name;
+    bool Dataset::*given;
+    bool per_plan;
+};
+inline constexpr DatasetPart kDatasetParts[] = {
+    {"people", &Dataset::has_people, false},
+    {"unit_years", &Dataset::has_unit_years, false},
+    {"person_years", &Dataset::has_person_years, false},
+    {"component_years", &Dataset::has_component_years, false},
+    {"registrations", &Dataset::has_registrations, true},
+    {"events", &Dataset::has_events, true},
+    {"dossiers", &Dataset::has_dossiers, true},
 };
 
 }  // namespace thidua::store::tables

@@ -3,6 +3,7 @@
 // filled, tags and components interned in the order the CSV reader would meet them, and cell
 // conversions back from SQL. Internal to src/store.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,9 @@ namespace thidua::store {
 
 struct LoadState {
     Dataset data;
+    // Registrations, events and dossiers of this plan and those shared by every plan ('');
+    // nullopt: of every plan.
+    std::optional<std::string> plan_id;
     std::unordered_map<std::string, TagId> tag_by_name;
     std::unordered_map<std::string, Index> component_by_id;
 

@@ -193,9 +193,82 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
 )sql";
 
+// Registrations, events and dossiers belong to the plan whose data they came with ('' when
+// imported for no plan: shared by every plan). SQLite cannot change a primary key in place, so
+// each table is rebuilt under its new key with its rows; dossier ids are kept.
+constexpr std::string_view kPlanRecords = R"sql(
+CREATE TABLE dataset_parts_v4 (
+  plan_id TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  PRIMARY KEY (plan_id, name)
+);
+INSERT INTO dataset_parts_v4 (plan_id, name) SELECT '', name FROM dataset_parts;
+DROP TABLE dataset_parts;
+ALTER TABLE dataset_parts_v4 RENAME TO dataset_parts;
+
+CREATE TABLE registrations_v4 (
+  plan_id TEXT NOT NULL DEFAULT '',
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  period TEXT NOT NULL,
+  ord BIGINT NOT NULL,
+  registered_on TEXT NOT NULL,
+  PRIMARY KEY (plan_id, subject_kind, subject_id, period)
+);
+INSERT INTO registrations_v4 (plan_id, subject_kind, subject_id, period, ord, registered_on)
+  SELECT '', subject_kind, subject_id, period, ord, registered_on FROM registrations;
+DROP TABLE registrations;
+ALTER TABLE registrations_v4 RENAME TO registrations;
+
+CREATE TABLE events_v4 (
+  plan_id TEXT NOT NULL DEFAULT '',
+  event TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  ord BIGINT NOT NULL,
+  event_date TEXT NOT NULL,
+  PRIMARY KEY (plan_id, event, year)
+);
+INSERT INTO events_v4 (plan_id, event, year, ord, event_date)
+  SELECT '', event, year, ord, event_date FROM events;
+DROP TABLE events;
+ALTER TABLE events_v4 RENAME TO events;
+
+CREATE TABLE dossiers_v4 (
+  id ${ID},
+  plan_id TEXT NOT NULL DEFAULT '',
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  award TEXT NOT NULL,
+  period TEXT NOT NULL,
+  UNIQUE (plan_id, subject_kind, subject_id, award, period)
+);
+INSERT INTO dossiers_v4 (id, plan_id, subject_kind, subject_id, award, period)
+  SELECT id, '', subject_kind, subject_id, award, period FROM dossiers;
+CREATE TABLE dossier_documents_v4 (
+  dossier_id BIGINT NOT NULL REFERENCES dossiers_v4 (id),
+  document TEXT NOT NULL,
+  ord BIGINT NOT NULL,
+  copies INTEGER NOT NULL DEFAULT 1,
+  submitted_on TEXT,
+  file_name TEXT,
+  content_type TEXT,
+  size_bytes BIGINT,
+  sha256 TEXT,
+  PRIMARY KEY (dossier_id, document)
+);
+INSERT INTO dossier_documents_v4 SELECT dossier_id, document, ord, copies, submitted_on,
+  file_name, content_type, size_bytes, sha256 FROM dossier_documents;
+DROP TABLE dossier_documents;
+DROP TABLE dossiers;
+ALTER TABLE dossiers_v4 RENAME TO dossiers;
+ALTER TABLE dossier_documents_v4 RENAME TO dossier_documents;
+${RESEED_DOSSIERS}
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
+    {4, "registrations, events and dossiers per plan", kPlanRecords, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
@@ -226,6 +299,11 @@ std::string migration_sql(const Migration& m, std::string_view engine) {
     replace_all(sql, "${KEY}", pg ? "TEXT COLLATE \"C\"" : "TEXT");
     // SQLite: a table keyed by (id, year) stored in its primary key's b-tree, not twice.
     replace_all(sql, "${WITHOUT_ROWID}", pg ? "" : " WITHOUT ROWID");
+    // Rows copied with their ids leave PostgreSQL's identity sequence behind them.
+    replace_all(sql, "${RESEED_DOSSIERS}",
+                pg ? "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), "
+                     "coalesce((SELECT max(id) FROM dossiers), 0) + 1, false);"
+                   : "");
     return sql;
 }
 

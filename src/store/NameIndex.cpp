@@ -8,16 +8,6 @@
 namespace thidua::store {
 namespace {
 
-// LIKE's wildcards in what the user typed are literal characters.
-std::string like_pattern(std::string_view search) {
-    std::string out = "%";
-    for (char c : fold(search)) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 Result<> rekey(SqlConnection& db, std::string_view table) {
     std::vector<std::pair<std::string, std::string>> rows;
     auto read = db.query(fmt::format("SELECT id, name FROM {}", table), {}, [&](const SqlRow& r) {
@@ -33,6 +23,15 @@ Result<> rekey(SqlConnection& db, std::string_view table) {
 }
 
 }  // namespace
+
+std::string like_pattern(std::string_view search) {
+    std::string out = "%";
+    for (char c : fold(search)) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
 
 Result<std::vector<NameEntry>> list_names(SqlConnection& db, const NameQuery& query) {
     const std::string_view table = query.kind == NameKind::Unit ? "units" : "people";

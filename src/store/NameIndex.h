@@ -9,6 +9,10 @@
 
 namespace thidua::store {
 
+// A LIKE pattern matching names whose folded form contains the folded search; the user's
+// wildcards are literal.
+std::string like_pattern(std::string_view search);
+
 Result<std::vector<NameEntry>> list_names(SqlConnection& db, const NameQuery& query);
 
 // Sort keys depend on the ICU version that made them: when the store's recorded collation

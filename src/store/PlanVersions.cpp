@@ -65,4 +65,33 @@ Result<std::optional<PlanVersion>> find_plan_version(SqlConnection& db, const st
     return query_plan(db, std::string(kSelect) + "ORDER BY version DESC LIMIT 1", params);
 }
 
+Result<std::vector<PlanVersion>> latest_plan_versions(SqlConnection& db) {
+    std::vector<PlanVersion> out;
+    auto done = db.query(
+        "SELECT p.plan_id, p.version, p.plan_text, p.saved_by, p.saved_at FROM plans p WHERE "
+        "p.version = (SELECT max(q.version) FROM plans q WHERE q.plan_id = p.plan_id) ORDER BY "
+        "p.plan_id",
+        {}, [&](const SqlRow& r) {
+            out.push_back({std::string(r.text(0)), static_cast<int>(r.integer(1)),
+                           std::string(r.text(2)), std::string(r.text(3)), std::string(r.text(4)),
+                           false});
+        });
+    if (!done) return tl::unexpected(done.error());
+    return out;
+}
+
+Result<std::vector<PlanVersion>> list_plan_versions(SqlConnection& db,
+                                                    const std::string& plan_id) {
+    std::vector<PlanVersion> out;
+    const SqlValue params[] = {SqlValue::of(plan_id)};
+    auto done = db.query(
+        "SELECT version, saved_by, saved_at FROM plans WHERE plan_id = $1 ORDER BY version DESC",
+        params, [&](const SqlRow& r) {
+            out.push_back({plan_id, static_cast<int>(r.integer(0)), {}, std::string(r.text(1)),
+                           std::string(r.text(2)), false});
+        });
+    if (!done) return tl::unexpected(done.error());
+    return out;
+}
+
 }  // namespace thidua::store

@@ -1,10 +1,23 @@
 // registrations, events, dossiers (in import order) and the list of optional files given.
 
+#include <fmt/format.h>
+
 #include "store/ImportTables.h"
 #include "store/LoadState.h"
 
 namespace thidua::store {
 namespace {
+
+// The WHERE clause and parameters that pick the records of the plan being loaded.
+struct PlanFilter {
+    std::string where;
+    std::vector<SqlValue> params;
+};
+
+PlanFilter plan_filter(const LoadState& s, std::string_view column) {
+    if (!s.plan_id) return {"", {}};
+    return {fmt::format(" WHERE {} IN ('', $1)", column), {SqlValue::of(*s.plan_id)}};
+}
 
 std::optional<Subject> subject(const LoadState& s, std::string_view kind, std::string_view id) {
     const bool unit = kind == "unit";
@@ -15,9 +28,12 @@ std::optional<Subject> subject(const LoadState& s, std::string_view kind, std::s
 
 Result<> load_registrations(SqlConnection& db, LoadState& s) {
     bool ok = true;
+    const PlanFilter f = plan_filter(s, "plan_id");
     auto done = db.query(
-        "SELECT subject_kind, subject_id, period, registered_on FROM registrations ORDER BY ord",
-        {}, [&](const SqlRow& r) {
+        fmt::format("SELECT subject_kind, subject_id, period, registered_on FROM registrations{} "
+                    "ORDER BY ord",
+                    f.where),
+        f.params, [&](const SqlRow& r) {
             const auto who = subject(s, r.text(0), r.text(1));
             const auto on = Date::parse_iso(r.text(3));
             ok = ok && who && on;
@@ -29,8 +45,10 @@ Result<> load_registrations(SqlConnection& db, LoadState& s) {
 
 Result<> load_events(SqlConnection& db, LoadState& s) {
     bool ok = true;
-    auto done = db.query("SELECT event, year, event_date FROM events ORDER BY ord", {},
-                         [&](const SqlRow& r) {
+    const PlanFilter f = plan_filter(s, "plan_id");
+    auto done = db.query(fmt::format("SELECT event, year, event_date FROM events{} ORDER BY ord",
+                                     f.where),
+                         f.params, [&](const SqlRow& r) {
                              const auto on = Date::parse_iso(r.text(2));
                              ok = ok && on;
                              if (on)
@@ -45,9 +63,9 @@ Result<> load_dossiers(SqlConnection& db, LoadState& s) {
     bool ok = true;
     auto done = db.query(
         "SELECT d.subject_kind, d.subject_id, d.award, d.period, t.document, t.copies, "
-        "t.submitted_on FROM dossier_documents t JOIN dossiers d ON d.id = t.dossier_id ORDER BY "
-        "t.ord",
-        {}, [&](const SqlRow& r) {
+        "t.submitted_on FROM dossier_documents t JOIN dossiers d ON d.id = t.dossier_id" +
+            plan_filter(s, "d.plan_id").where + " ORDER BY t.ord",
+        plan_filter(s, "d.plan_id").params, [&](const SqlRow& r) {
             const auto who = subject(s, r.text(0), r.text(1));
             ok = ok && who;
             if (!who) return;
@@ -66,10 +84,11 @@ Result<> load_dossiers(SqlConnection& db, LoadState& s) {
 
 Result<> load_parts(SqlConnection& db, LoadState& s) {
     Dataset& d = s.data;
-    return db.query("SELECT name FROM dataset_parts", {}, [&](const SqlRow& r) {
+    const PlanFilter f = plan_filter(s, "plan_id");
+    return db.query("SELECT name FROM dataset_parts" + f.where, f.params, [&](const SqlRow& r) {
         const std::string_view name = r.text(0);
-        for (const auto& [part, flag] : tables::kDatasetParts) {
-            if (part == name) d.*flag = true;
+        for (const tables::DatasetPart& part : tables::kDatasetParts) {
+            if (part.name == name) d.*part.given = true;
         }
     });
 }

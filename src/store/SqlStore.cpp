@@ -5,6 +5,7 @@
 #include "store/AuditLog.h"
 #include "store/DatasetImport.h"
 #include "store/DatasetLoad.h"
+#include "store/Directory.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
 #include "store/PlanVersions.h"
@@ -36,7 +37,7 @@ tl::expected<ImportReport, StoreError> SqlStore::import_dataset(const Dataset& d
     Transaction tx(*m_db);
     if (auto r = tx.begin(); !r) return tl::unexpected(r.error());
     if (auto r = m_db->lock_imports(); !r) return tl::unexpected(r.error());
-    auto report = import_rows(*m_db, data);
+    auto report = import_rows(*m_db, data, options.plan_id);
     if (!report) return report;
     const AuditEntry entry{
         0, {}, options.user, "import", options.source, report_json(*report, options)};
@@ -45,10 +46,16 @@ tl::expected<ImportReport, StoreError> SqlStore::import_dataset(const Dataset& d
     return report;
 }
 
-tl::expected<Dataset, StoreError> SqlStore::load_dataset() {
+tl::expected<Dataset, StoreError> SqlStore::load_dataset() { return load(std::nullopt); }
+
+tl::expected<Dataset, StoreError> SqlStore::load_dataset_for_plan(const std::string& plan_id) {
+    return load(plan_id);
+}
+
+tl::expected<Dataset, StoreError> SqlStore::load(const std::optional<std::string>& plan_id) {
     // One read transaction: a concurrent import is seen whole or not at all.
     if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());
-    auto data = load_rows(*m_db);
+    auto data = load_rows(*m_db, plan_id);
     m_db->rollback();
     return data;
 }
@@ -66,6 +73,29 @@ tl::expected<std::optional<PlanVersion>, StoreError> SqlStore::find_plan(
 
 tl::expected<std::vector<NameEntry>, StoreError> SqlStore::list_names(const NameQuery& query) {
     return store::list_names(*m_db, query);
+}
+
+tl::expected<std::vector<PlanVersion>, StoreError> SqlStore::latest_plans() {
+    return latest_plan_versions(*m_db);
+}
+
+tl::expected<std::vector<PlanVersion>, StoreError> SqlStore::plan_versions(
+    const std::string& plan_id) {
+    return list_plan_versions(*m_db, plan_id);
+}
+
+tl::expected<std::vector<UnitRecord>, StoreError> SqlStore::list_units() {
+    return store::list_units(*m_db);
+}
+
+tl::expected<std::vector<PersonRecord>, StoreError> SqlStore::list_people(
+    const PeopleQuery& query) {
+    return store::list_people(*m_db, query);
+}
+
+tl::expected<std::vector<UnitYearRecord>, StoreError> SqlStore::list_unit_years(
+    const UnitYearQuery& query) {
+    return store::list_unit_years(*m_db, query);
 }
 
 tl::expected<void, StoreError> SqlStore::append_audit(const AuditEntry& entry) {

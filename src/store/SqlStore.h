@@ -19,11 +19,20 @@ public:
     tl::expected<ImportReport, StoreError> import_dataset(const Dataset& data,
                                                           const ImportOptions& options) override;
     tl::expected<Dataset, StoreError> load_dataset() override;
+    tl::expected<Dataset, StoreError> load_dataset_for_plan(const std::string& plan_id) override;
     tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
                                                     const std::string& text,
                                                     const std::string& user) override;
     tl::expected<std::optional<PlanVersion>, StoreError> find_plan(
         const std::string& plan_id, std::optional<int> version) override;
+    tl::expected<std::vector<PlanVersion>, StoreError> latest_plans() override;
+    tl::expected<std::vector<PlanVersion>, StoreError> plan_versions(
+        const std::string& plan_id) override;
+    tl::expected<std::vector<UnitRecord>, StoreError> list_units() override;
+    tl::expected<std::vector<PersonRecord>, StoreError> list_people(
+        const PeopleQuery& query) override;
+    tl::expected<std::vector<UnitYearRecord>, StoreError> list_unit_years(
+        const UnitYearQuery& query) override;
     tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) override;
     tl::expected<void, StoreError> append_audit(const AuditEntry& entry) override;
     tl::expected<std::vector<AuditEntry>, StoreError> audit_log() override;
@@ -31,6 +40,8 @@ public:
 private:
     SqlStore(std::unique_ptr<SqlConnection> db, int version)
         : m_db(std::move(db)), m_version(version) {}
+
+    tl::expected<Dataset, StoreError> load(const std::optional<std::string>& plan_id);
 
     std::unique_ptr<SqlConnection> m_db;
     int m_version = 0;

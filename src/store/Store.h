@@ -12,6 +12,8 @@
 #include <tl/expected.hpp>
 
 #include "model/Dataset.h"
+#include "store/AccountStore.h"
+#include "store/DirectoryTypes.h"
 #include "store/StoreTypes.h"
 
 namespace thidua {
@@ -30,6 +32,9 @@ public:
                                                                   const ImportOptions& options) = 0;
     // The whole store as the engine's Dataset: one query per table.
     virtual tl::expected<Dataset, StoreError> load_dataset() = 0;
+    // The same, with only the registrations, events and dossiers imported for this plan or for
+    // no plan: what evaluating the plan reads.
+    virtual tl::expected<Dataset, StoreError> load_dataset_for_plan(const std::string& plan_id) = 0;
 
     // A new version of the plan unless the text equals the latest one.
     virtual tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
@@ -38,10 +43,25 @@ public:
     // The latest version when `version` is empty; nullopt when there is no such plan.
     virtual tl::expected<std::optional<PlanVersion>, StoreError> find_plan(
         const std::string& plan_id, std::optional<int> version) = 0;
+    // The latest version of every stored plan, by plan id.
+    virtual tl::expected<std::vector<PlanVersion>, StoreError> latest_plans() = 0;
+    // Every version of one plan, newest first, without the text.
+    virtual tl::expected<std::vector<PlanVersion>, StoreError> plan_versions(
+        const std::string& plan_id) = 0;
 
     // Units or people in Vietnamese collation order, optionally filtered by a search that
     // ignores case and diacritics.
     virtual tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) = 0;
+
+    // Every unit in Vietnamese collation order.
+    virtual tl::expected<std::vector<UnitRecord>, StoreError> list_units() = 0;
+    virtual tl::expected<std::vector<PersonRecord>, StoreError> list_people(
+        const PeopleQuery& query) = 0;
+    virtual tl::expected<std::vector<UnitYearRecord>, StoreError> list_unit_years(
+        const UnitYearQuery& query) = 0;
+
+    // Users, sessions, API tokens and login throttling.
+    virtual AccountStore& accounts() = 0;
 
     virtual tl::expected<void, StoreError> append_audit(const AuditEntry& entry) = 0;
     virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;

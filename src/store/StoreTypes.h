@@ -22,6 +22,9 @@ struct StoreError {
 struct ImportOptions {
     std::string user = "thidua";  // who imported, for the audit log
     std::string source;           // file or folder name, for the audit log
+    // The plan that registrations, events and dossiers of the dataset belong to; empty: shared
+    // by every plan.
+    std::string plan_id;
 };
 
 struct TableCounts {

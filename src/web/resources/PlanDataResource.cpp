@@ -1,0 +1,82 @@
+// POST /api/v1/plans/{id}/data and POST /api/v1/data: a workbook (.xlsx) or a .zip of the CSV
+// files of DATA.md, as the raw body or the multipart field `file`. All or nothing: any error
+// answers 400 with every problem (capped) and stores nothing.
+
+#include <fmt/format.h>
+
+#include "web/app/DatasetUpload.h"
+#include "web/app/Guard.h"
+#include "web/app/JsonViews.h"
+#include "web/app/PlanViews.h"
+#include "web/app/StoredEvaluation.h"
+#include "web/resources/Resources.h"
+
+namespace thidua::web {
+namespace {
+
+constexpr std::size_t kShownProblems = 500;
+
+json problems_json(const Diagnostics& problems) {
+    json out = json::array();
+    for (size_t i = 0; i < problems.size() && i < kShownProblems; ++i)
+        out.push_back(diagnostic_json(problems[i]));
+    return out;
+}
+
+json counts_json(const ImportReport& report) {
+    json out = json::array();
+    for (const TableCounts& t : report.tables)
+        out.push_back({{"table", t.table},
+                       {"inserted", t.inserted},
+                       {"updated", t.updated},
+                       {"unchanged", t.unchanged},
+                       {"removed", t.removed}});
+    return out;
+}
+
+Response import_upload(const Request& request, const Principal& who, Store& store,
+                       const std::string& plan_id) {
+    auto upload = read_dataset_upload(request);
+    if (!upload) {
+        const Diagnostics& problems = upload.error();
+        return Response::error(
+            400, "invalid_data",
+            fmt::format("Dữ liệu có {} lỗi; chưa lưu gì vào cơ sở dữ liệu", problems.size()),
+            {{"details", problems_json(problems)}, {"total", problems.size()}});
+    }
+    ImportOptions options;
+    options.user = who.user.username;
+    options.source = upload->source;
+    options.plan_id = plan_id;
+    auto report = store.import_dataset(upload->data, options);
+    if (!report) return store_failure(report.error());
+    json warnings = json::array();
+    for (const Diagnostic& w : upload->warnings)
+        warnings.push_back(diagnostic_json(w));
+    return Response::json(200, {{"plan_id", plan_id.empty() ? json(nullptr) : json(plan_id)},
+                                {"changed", report->changed()},
+                                {"tables", counts_json(*report)},
+                                {"warnings", warnings}});
+}
+
+}  // namespace
+
+void add_plan_data_routes(Router& router, WebApp& app) {
+    const std::size_t limit = app.options().upload_limit;
+    router.add("POST", "/api/v1/plans/{id}/data",
+               secured(app, Access::Edit,
+                       [&app](Request& r, const Principal& p, Store& s) {
+                           auto plan = find_stored_plan(app, s, r.param("id"));
+                           if (!plan) return std::move(plan.error());
+                           return import_upload(r, p, s, r.param("id"));
+                       }),
+               limit);
+    router.add("POST", "/api/v1/data",
+               secured(app, Access::Edit,
+                       [](Request& r, const Principal& p, Store& s) {
+                           return import_upload(r, p, s, "");
+                       }),
+               limit);
+}
+
+}  // namespace thidua::web
