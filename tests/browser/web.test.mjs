@@ -1,0 +1,282 @@
+// Browser tests of the web UI against a running `thidua serve` (tests/browser/run.sh starts one).
+// Env: BASE_URL, THIDUA_ADMIN_PASSWORD, THIDUA_SOURCE_DIR, ARTIFACTS_DIR (screenshots on failure),
+// CHROMIUM (default /usr/bin/chromium). Steps run in order and share one browser.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeZip } from './zip.mjs';
+
+const root = process.env.THIDUA_SOURCE_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// ES modules ignore NODE_PATH: resolve playwright-core from web/node_modules explicitly.
+const require = createRequire(path.join(root, 'web', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080';
+const ADMIN = process.env.THIDUA_ADMIN_USER || 'admin';
+const ADMIN_PASSWORD = process.env.THIDUA_ADMIN_PASSWORD;
+const ARTIFACTS = process.env.ARTIFACTS_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-shots-'));
+const PLAN = 'kien-giang-2021-2025';
+const PERIOD = '2021-2025';
+const UNIT = process.env.THIDUA_TEST_UNIT || 'KG-STP'; // Sở Tư pháp
+const OTHER_UNIT = 'KG-SNV';
+const OTHER_UNIT_NAME = 'Sở Nội vụ';
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
+let browser;
+let context;
+let page;
+const problems = []; // console errors, page errors, CSP violations
+
+async function watch(p) {
+  // CSP violations are reported as console errors too; the event catches any the console misses.
+  await p.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  p.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    // The browser logs every non-2xx fetch; 401 before logging in and the deliberate 403/404
+    // probes are expected. CSP violations and script errors are not.
+    if (/^Failed to load resource: the server responded with a status of (401|403|404)/.test(text)) return;
+    problems.push(`console: ${text} (${p.url()})`);
+  });
+  p.on('pageerror', (error) => problems.push(`pageerror: ${error.message} (${p.url()})`));
+}
+
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (error) {
+    const file = path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, '_')}.png`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
+    error.message += `\n  ảnh chụp màn hình: ${file}`;
+    throw error;
+  }
+}
+
+function assertNoProblems(where) {
+  const found = problems.splice(0);
+  assert.deepEqual(found, [], `lỗi trong trình duyệt (${where})`);
+}
+
+async function login(username, password) {
+  await page.goto(`${BASE}/#/`);
+  await page.getByTestId('login-form').waitFor();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').or(page.getByTestId('password-form')).first().waitFor({ state: 'attached' });
+}
+
+async function logout() {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-form').waitFor();
+}
+
+// The API, with the page's cookie (and CSRF token for writes).
+async function apiCall(method, url, options = {}) {
+  const csrf = await page.evaluate(async () => {
+    const r = await fetch('/api/v1/me');
+    return r.ok ? (await r.json()).csrf_token : null;
+  });
+  return page.request.fetch(`${BASE}/api/v1${url}`, {
+    method,
+    headers: { ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...(options.headers || {}) },
+    data: options.data,
+  });
+}
+
+describe('giao diện web', { concurrency: false }, () => {
+  before(async () => {
+    assert.ok(ADMIN_PASSWORD, 'THIDUA_ADMIN_PASSWORD chưa đặt');
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await watch(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('trang chính: CSP và tài nguyên nhúng', () => step('assets', async () => {
+    const response = await page.request.get(`${BASE}/`);
+    assert.equal(response.status(), 200);
+    const csp = response.headers()['content-security-policy'] || '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(response.headers()['cache-control'], 'no-cache');
+    const etag = response.headers().etag;
+    assert.ok(etag, 'thiếu ETag');
+    const again = await page.request.get(`${BASE}/`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status(), 304);
+    const chart = await page.request.get(`${BASE}/assets/vendor/chart.umd.js`);
+    assert.equal(chart.status(), 200);
+    assert.match(chart.headers()['content-type'], /javascript/);
+  }));
+
+  test('đăng nhập quản trị', () => step('login-admin', async () => {
+    await login(ADMIN, ADMIN_PASSWORD);
+    if (await page.getByTestId('password-form').isVisible()) {
+      throw new Error('tài khoản quản trị bị buộc đổi mật khẩu: chưa xử lý trong bài kiểm tra');
+    }
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    await page.getByTestId('nav-quan-tri').waitFor();
+    assertNoProblems('tổng quan');
+  }));
+
+  test('nhập mẫu Kiên Giang qua trang Nhập dữ liệu', () => step('import', async () => {
+    // The plan must be in the store; save it through the API when it is not.
+    const existing = await apiCall('GET', `/plans/${PLAN}`);
+    if (existing.status() === 404) {
+      const text = fs.readFileSync(path.join(root, 'plans', `${PLAN}.yaml`), 'utf8');
+      const saved = await apiCall('PUT', `/plans/${PLAN}`, { data: text, headers: { 'Content-Type': 'application/yaml' } });
+      assert.ok(saved.ok(), `lưu kế hoạch: ${saved.status()} ${await saved.text()}`);
+    }
+    const dir = path.join(root, 'samples', PLAN);
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()
+      .map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }));
+    const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-zip-')), `${PLAN}.zip`);
+    fs.writeFileSync(zipPath, makeZip(files));
+
+    await page.getByTestId('nav-nhap-du-lieu').click();
+    await page.getByTestId('import-form').waitFor();
+    await page.getByTestId('import-plan').selectOption(PLAN);
+    await page.getByTestId('import-file').setInputFiles(zipPath);
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-result').or(page.getByTestId('import-problems')).or(page.getByTestId('error')).first().waitFor({ timeout: 60_000 });
+    assert.ok(await page.getByTestId('import-result').isVisible(), `nhập lỗi: ${await page.locator('main').innerText()}`);
+    await page.getByTestId('import-table-units').waitFor();
+    assertNoProblems('nhập dữ liệu');
+  }));
+
+  test('kết quả xét: lý do, tải XLSX', () => step('evaluation', async () => {
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
+    const rows = page.locator('[data-testid^="candidate-"]');
+    await rows.first().waitFor({ timeout: 60_000 });
+    assert.ok((await rows.count()) > 0);
+
+    // Expand the first candidate that has criteria and read its reasons.
+    const button = page.locator('[data-testid^="expand-"]').first();
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    const id = (await button.getAttribute('data-testid')).slice('expand-'.length);
+    const reasons = page.getByTestId(`reasons-${id}`).first();
+    await reasons.waitFor();
+    const text = await reasons.innerText();
+    assert.match(text, /đạt|không đạt|chưa rõ/);
+    assert.match(text, VIETNAMESE, `lý do không có chữ tiếng Việt: ${text}`);
+    // The same reason is on hover (title) of the marks.
+    const title = await page.locator(`[data-testid="candidate-${id}"] .mark`).first().getAttribute('title');
+    assert.ok(title && title.length > 3);
+
+    const link = page.getByTestId('xlsx-link');
+    assert.equal(await link.getAttribute('href'), `/api/v1/plans/${PLAN}/evaluation.xlsx?period=${PERIOD}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = await download.path();
+    const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
+    assert.equal(head, 'PK', 'tệp tải về không phải XLSX');
+    assertNoProblems('kết quả xét');
+  }));
+
+  test('các trang khác hiện không lỗi', () => step('pages', async () => {
+    for (const [hash, heading] of [
+      ['#/ke-hoach', 'Kế hoạch'],
+      [`#/ke-hoach/${PLAN}`, null],
+      ['#/don-vi', 'Đơn vị'],
+      [`#/don-vi/${UNIT}`, null],
+      ['#/ca-nhan', 'Cá nhân'],
+      ['#/quan-tri', 'Quản trị'],
+      ['#/doi-mat-khau', 'Đổi mật khẩu'],
+    ]) {
+      await page.goto(`${BASE}/${hash}`);
+      await page.locator('main h1').first().waitFor();
+      if (heading) assert.equal((await page.locator('main h1').first().innerText()).trim(), heading);
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.getByTestId('error').count(), 0, `${hash}: ${await page.locator('main').innerText()}`);
+      assertNoProblems(hash);
+    }
+    // The unit page draws both charts.
+    await page.goto(`${BASE}/#/don-vi/${UNIT}`);
+    await page.getByTestId('chart-history').waitFor();
+    await page.getByTestId('chart-spread').waitFor();
+    // Diacritic-insensitive search: "so tu phap" finds Sở Tư pháp.
+    await page.goto(`${BASE}/#/don-vi`);
+    await page.getByTestId('unit-search').fill('so tu phap');
+    await page.getByTestId(`unit-${UNIT}`).waitFor();
+    assertNoProblems('đơn vị');
+  }));
+
+  const unitUser = `donvi-${Date.now().toString(36)}`;
+  const unitPassword = 'Mat-khau-ban-dau-2026!';
+  const unitNewPassword = 'Mat-khau-moi-cua-don-vi-2026!';
+
+  test('tạo tài khoản đơn vị qua trang Quản trị', () => step('create-user', async () => {
+    await page.goto(`${BASE}/#/quan-tri`);
+    await page.getByTestId('user-form').waitFor();
+    await page.getByTestId('user-username').fill(unitUser);
+    await page.getByTestId('user-display').fill('Cán bộ Sở Tư pháp');
+    await page.getByTestId('user-password').fill(unitPassword);
+    await page.getByTestId('user-role').selectOption('don-vi');
+    await page.getByTestId('user-unit').fill(UNIT);
+    await page.getByTestId('user-submit').click();
+    await page.getByTestId('user-created').or(page.getByTestId('error')).first().waitFor();
+    assert.ok(await page.getByTestId('user-created').isVisible(), await page.locator('main').innerText());
+    await page.getByTestId(`user-${unitUser}`).waitFor();
+    assertNoProblems('quản trị');
+    await logout();
+  }));
+
+  test('tài khoản đơn vị chỉ thấy đơn vị mình', () => step('unit-scope', async () => {
+    await login(unitUser, unitPassword);
+    if (await page.getByTestId('password-form').isVisible()) {
+      await page.getByTestId('password-current').fill(unitPassword);
+      await page.getByTestId('password-new').fill(unitNewPassword);
+      await page.getByTestId('password-confirm').fill(unitNewPassword);
+      await page.getByTestId('password-submit').click();
+      await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    }
+    // No admin or import entries for this role.
+    assert.equal(await page.getByTestId('nav-quan-tri').count(), 0);
+    assert.equal(await page.getByTestId('nav-nhap-du-lieu').count(), 0);
+
+    await page.goto(`${BASE}/#/don-vi`);
+    await page.getByTestId('unit-tree').waitFor();
+    await page.getByTestId(`unit-${UNIT}`).waitFor();
+    assert.equal(await page.getByTestId(`unit-${OTHER_UNIT}`).count(), 0);
+    assert.ok(!(await page.locator('main').innerText()).includes(OTHER_UNIT_NAME), 'thấy đơn vị khác trong cây');
+
+    const tree = await (await apiCall('GET', '/units/tree')).json();
+    const scope = new Set();
+    const walk = (n) => { scope.add(n.id); (n.children || []).forEach(walk); };
+    tree.forEach(walk);
+    assert.ok(scope.has(UNIT) && !scope.has(OTHER_UNIT));
+
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
+    await page.getByTestId('xlsx-link').waitFor();
+    await page.locator('[data-testid^="award-"]').first().or(page.getByTestId('error')).first().waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('error').count(), 0, await page.locator('main').innerText());
+    const candidates = await page.locator('tr[data-testid^="candidate-"]').evaluateAll((rows) => rows.map((r) => r.dataset.testid.slice('candidate-'.length)));
+    const people = await (await apiCall('GET', '/people', {})).json();
+    const mine = new Set([...scope, ...people.filter((p) => scope.has(p.unit)).map((p) => p.id)]);
+    for (const id of candidates) assert.ok(mine.has(id), `thấy ứng viên ngoài phạm vi: ${id}`);
+    assert.ok(!(await page.locator('main').innerText()).includes(OTHER_UNIT_NAME), 'thấy tên đơn vị khác trong kết quả xét');
+
+    const refused = await apiCall('GET', `/units/${OTHER_UNIT}`);
+    assert.ok([403, 404].includes(refused.status()), `API trả ${refused.status()} cho đơn vị khác`);
+    assertNoProblems('tài khoản đơn vị');
+  }));
+});

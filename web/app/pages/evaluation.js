@@ -1,0 +1,148 @@
+// Kết quả xét: one plan, one period. Per award and group: the quota and the seats filled, ties
+// for the council, open seats; per candidate the rank, status, a mark per criterion (symbol and
+// text, never colour alone) with the reason on hover and, expanded, every criterion's detail and
+// the missing facts. Then the dossiers, and the workbook to download.
+import { html, useState } from '../vendor/htm-preact.js';
+import { api, enc } from '../api.js';
+import { awardKinds, formatDate, label, results, statuses } from '../i18n.js';
+import { Loaded, PageTitle, useLoad } from '../ui.js';
+
+// Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
+// people lists (which are already limited to what the user may see).
+async function loadNames(doc) {
+  const names = { units: {}, people: {} };
+  const candidates = (doc.awards || []).flatMap((a) => (a.groups || []).flatMap((g) => (g.candidates || []).map((c) => ({ kind: a.kind, c }))));
+  for (const { kind, c } of candidates) if (c.name) names[kind === 'individual' ? 'people' : 'units'][c.id] = c.name;
+  const known = (id) => id in names.units || id in names.people;
+  const lacking = (kind) => candidates.some((x) => x.kind === kind && !x.c.name);
+  const dossierGaps = (doc.dossiers || []).some((d) => !d.name && !known(d.subject));
+  const [units, people] = await Promise.all([
+    lacking('collective') || dossierGaps ? api.get('/units', { limit: 100000 }).catch(() => []) : [],
+    lacking('individual') || dossierGaps ? api.get('/people', { limit: 100000 }).catch(() => []) : [],
+  ]);
+  for (const u of units) names.units[u.id] ??= u.name;
+  for (const p of people) names.people[p.id] ??= p.unit_name ? `${p.name} (${p.unit_name})` : p.name;
+  return names;
+}
+
+function Mark({ criterion, index, text }) {
+  const r = results[criterion.result] || results.unknown;
+  text = criterion.label || text;
+  const title = `${index + 1}. ${text || criterion.id}: ${r.text}${criterion.detail ? ' — ' + criterion.detail : ''}`;
+  return html`<span class=${'mark ' + (criterion.result || 'unknown')} title=${title}>
+    <span aria-hidden="true">${index + 1}${r.mark}</span><span class="sr-only">${title}</span></span>`;
+}
+
+function Reasons({ id, candidate, criteriaText }) {
+  return html`<div id=${id} class="reasons" data-testid=${`reasons-${candidate.id}`}>
+    <ol>${(candidate.criteria || []).map((c) => {
+      const r = results[c.result] || results.unknown;
+      const text = c.label || criteriaText[c.id];
+      return html`<li key=${c.id} class=${'reason ' + (c.result || 'unknown')}>
+        <strong>${r.mark} ${r.text}</strong> — ${text || c.id}
+        ${text && html` <small class="muted mono">(${c.id})</small>`}
+        ${c.detail && html`<br /><span class="detail">${c.detail}</span>`}
+      </li>`;
+    })}</ol>
+    ${candidate.missing?.length ? html`<p class="missing">còn thiếu: ${candidate.missing.join(', ')}</p>` : ''}
+  </div>`;
+}
+
+function CandidateRows({ award, group, candidate, name, criteriaText, tied }) {
+  const [open, setOpen] = useState(false);
+  const reasonsId = `reasons-${award.award}-${group.group}-${candidate.id}`;
+  const isTied = candidate.tied === true || tied.has(candidate.id);
+  const outcome = candidate.selected ? 'được chọn' : isTied ? 'đồng hạng — chờ Hội đồng quyết định' : '';
+  const rowClass = ['candidate', 'status-' + candidate.status, candidate.selected && 'selected', isTied && 'tied'].filter(Boolean).join(' ');
+  return html`<tr class=${rowClass} data-testid=${`candidate-${candidate.id}`} data-award=${award.award}>
+      <td class="num rank" data-label="Hạng">${candidate.rank ?? '—'}</td>
+      <th scope="row" class="name">${name}</th>
+      <td data-label="Tình trạng"><span class=${'status ' + candidate.status}>${label(statuses, candidate.status)}</span>
+        ${outcome && html`<br /><strong class=${isTied ? 'tie-label' : 'selected-label'}>${outcome}</strong>`}</td>
+      <td class="marks" data-label="Tiêu chuẩn">${(candidate.criteria || []).map((c, i) => html`<${Mark} key=${c.id} criterion=${c} index=${i} text=${criteriaText[c.id]} />`)}</td>
+      <td><button type="button" class="expander-text" aria-expanded=${String(open)} aria-controls=${reasonsId}
+          onClick=${() => setOpen(!open)} data-testid=${`expand-${candidate.id}`}>
+        ${open ? 'Ẩn lý do' : 'Xem lý do'}<span class="sr-only"> — ${name}</span></button></td>
+    </tr>
+    ${open && html`<tr class="reasons-row"><td colspan="5"><${Reasons} id=${reasonsId} candidate=${candidate} criteriaText=${criteriaText} /></td></tr>`}`;
+}
+
+function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly }) {
+  const selected = group.selected || [];
+  const tied = new Set(group.tied || []);
+  const open = group.quota == null ? 0 : Math.max(0, group.quota - selected.length);
+  const shown = (group.candidates || []).filter((c) => !eligibleOnly || c.status === 'eligible');
+  const counts = (group.candidates || []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] || 0) + 1 }), {});
+  return html`<section class="group" data-testid=${`group-${award.award}-${group.group}`}>
+    <h3>${groupName}</h3>
+    <p class="quota">
+      Chỉ tiêu: <strong>${group.quota == null ? 'không giới hạn' : group.quota}</strong>;
+      đã chọn <strong>${selected.length}</strong>.
+      ${' '}${Object.entries(counts).map(([s, n]) => `${n} ${label(statuses, s)}`).join(', ')}.
+    </p>
+    ${tied.size > 0 && html`<p class="tie-box" role="note" data-testid="tie-note">
+      <strong>Đồng hạng — chờ Hội đồng quyết định:</strong> ${[...tied].map((id) => nameOf(id)).join(', ')}</p>`}
+    ${open > 0 && html`<p class="open-box" role="note" data-testid="open-seats">
+      <strong>Còn ${open} chỉ tiêu chưa xét được</strong>${tied.size ? ' (đồng hạng)' : ' (chưa đủ ứng viên đủ điều kiện hoặc còn thiếu dữ liệu)'}.</p>`}
+    ${shown.length ? html`<div><table class="table candidates">
+      <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">${award.kind === 'individual' ? 'Cá nhân' : 'Đơn vị'}</th>
+        <th scope="col">Tình trạng</th><th scope="col">Tiêu chuẩn</th><th scope="col"><span class="sr-only">Lý do</span></th></tr></thead>
+      <tbody>${shown.map((c) => html`<${CandidateRows} key=${c.id} award=${award} group=${group} candidate=${c}
+        name=${nameOf(c.id, c.name)} criteriaText=${criteriaText} tied=${tied} />`)}</tbody>
+    </table></div>` : html`<p class="muted">Không có ứng viên${eligibleOnly ? ' đủ điều kiện' : ''}.</p>`}
+  </section>`;
+}
+
+function Dossiers({ dossiers, nameOf, awardNames }) {
+  if (!dossiers?.length) return html`<p class="muted">Chưa có hồ sơ nào phải nộp.</p>`;
+  return html`<div class="scroll"><table class="table" data-testid="dossiers">
+    <thead><tr><th scope="col">Đề nghị</th><th scope="col">Danh hiệu</th><th scope="col">Hạn nộp</th><th scope="col">Giấy tờ (đã nộp/cần)</th><th scope="col">Tình trạng</th></tr></thead>
+    <tbody>${dossiers.map((d, i) => html`<tr key=${i}>
+      <th scope="row">${nameOf(d.subject, d.name)}</th><td>${awardNames[d.award] || d.award}</td>
+      <td class="nowrap">${d.due ? formatDate(d.due) : 'không định'}</td>
+      <td><ul class="plain">${(d.documents || []).map((doc) => html`<li key=${doc.document}>${doc.name || doc.document}: ${doc.submitted ?? 0}/${doc.required ?? 0}</li>`)}</ul></td>
+      <td>${d.complete ? html`<span class="status eligible">✓ đủ</span>` : html`<span class="status ineligible">✗ còn thiếu</span>`}</td>
+    </tr>`)}</tbody>
+  </table></div>`;
+}
+
+export function EvaluationPage({ params }) {
+  const { plan, period } = params;
+  const [eligibleOnly, setEligibleOnly] = useState(false);
+  const state = useLoad(async () => {
+    const [doc, detail] = await Promise.all([
+      api.get(`/plans/${enc(plan)}/evaluation`, { period }),
+      api.get(`/plans/${enc(plan)}`).catch(() => null),
+    ]);
+    return { doc, detail, names: await loadNames(doc) };
+  }, [plan, period]);
+  const xlsx = `/api/v1/plans/${enc(plan)}/evaluation.xlsx?period=${enc(period)}`;
+
+  return html`<${PageTitle}>Kết quả xét — ${period}<//>
+    <p><a href=${`#/ke-hoach/${enc(plan)}`}>← ${plan}</a>${' · '}
+      <a href=${xlsx} download=${`${plan}-${period}.xlsx`} data-testid="xlsx-link">Tải về XLSX</a></p>
+    <${Loaded} state=${state}>${({ doc, detail, names }) => {
+      const groupNames = Object.fromEntries((detail?.groups || []).map((g) => [g.id, g.name]));
+      groupNames['ca-nhan'] = groupNames['ca-nhan'] || 'Cá nhân';
+      const criteriaText = {};
+      for (const a of detail?.awards || []) for (const c of a.criteria || []) criteriaText[c.id] = c.text || (typeof c.words === 'string' ? c.words : null);
+      const awardNames = Object.fromEntries((doc.awards || []).map((a) => [a.award, a.name || a.award]));
+      const nameFor = (kind) => (id, given) => given || (kind === 'individual' ? names.people[id] : names.units[id]) || names.units[id] || names.people[id] || id;
+      const anyName = nameFor(null);
+      return html`
+        ${detail?.name && html`<p class="muted">${detail.name}</p>`}
+        <p class="legend">Ký hiệu tiêu chuẩn (số thứ tự và kết quả): <span class="mark pass">✓</span> đạt,${' '}
+          <span class="mark fail">✗</span> không đạt,${' '}<span class="mark unknown">?</span> chưa rõ (thiếu dữ liệu).
+          Di chuột lên ký hiệu hoặc bấm “Xem lý do” để đọc lý do.</p>
+        <label class="check"><input type="checkbox" checked=${eligibleOnly} onChange=${(e) => setEligibleOnly(e.target.checked)} />
+          Chỉ hiện ứng viên đủ điều kiện</label>
+        ${(doc.awards || []).map((a) => html`<section class="card award" key=${a.award} data-testid=${`award-${a.award}`}>
+          <h2>${a.name || a.award} <small class="muted">(${label(awardKinds, a.kind)})</small></h2>
+          ${(a.groups || []).map((g) => html`<${Group} key=${g.group} award=${a} group=${g} groupName=${groupNames[g.group] || g.group}
+            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} />`)}
+        </section>`)}
+        ${!doc.awards?.length && html`<p class="muted">Không có danh hiệu nào xét cho ${period}.</p>`}
+        <section class="card" aria-labelledby="eval-dossiers"><h2 id="eval-dossiers">Hồ sơ đề nghị khen thưởng</h2>
+          <${Dossiers} dossiers=${doc.dossiers} nameOf=${anyName} awardNames=${awardNames} /></section>`;
+    }}<//>`;
+}

@@ -1,0 +1,110 @@
+// Đơn vị (one unit): facts, yearly results, and two charts — the unit's index rate over the
+// years against its group (same unit type: mean, min, max), and the spread of that group in one
+// year (GET /api/v1/results?year=&type=), sorted, the unit's own bar marked.
+import { html, useState } from '../vendor/htm-preact.js';
+import { api, enc } from '../api.js';
+import { formatNumber, parRatings, unitTypes, genders, label } from '../i18n.js';
+import { ChartCanvas, Loaded, PageTitle, useLoad } from '../ui.js';
+
+const colors = {
+  unit: '#b71c1c',
+  mean: '#1565c0',
+  band: 'rgba(21, 101, 192, 0.15)',
+  other: '#90a4ae',
+};
+
+function HistoryChart({ unit }) {
+  const years = [...new Set([...(unit.years || []).map((y) => y.year), ...(unit.group_years || []).map((g) => g.year)])].sort();
+  if (!years.length) return html`<p class="muted">Chưa có kết quả hằng năm để vẽ biểu đồ.</p>`;
+  const byYear = Object.fromEntries((unit.years || []).map((y) => [y.year, y]));
+  const group = Object.fromEntries((unit.group_years || []).filter((g) => !g.type || g.type === unit.type).map((g) => [g.year, g]));
+  const value = (v) => (v === null || v === undefined ? null : v);
+  const config = {
+    type: 'line',
+    data: {
+      labels: years.map(String),
+      datasets: [
+        { label: 'Cao nhất của nhóm', data: years.map((y) => value(group[y]?.max)), borderColor: colors.other, backgroundColor: colors.band, borderDash: [4, 4], fill: '+1', pointRadius: 2 },
+        { label: 'Thấp nhất của nhóm', data: years.map((y) => value(group[y]?.min)), borderColor: colors.other, borderDash: [4, 4], fill: false, pointRadius: 2 },
+        { label: 'Trung bình của nhóm', data: years.map((y) => value(group[y]?.mean)), borderColor: colors.mean, backgroundColor: colors.mean, fill: false },
+        { label: unit.name, data: years.map((y) => value(byYear[y]?.index_rate)), borderColor: colors.unit, backgroundColor: colors.unit, borderWidth: 3, fill: false },
+      ],
+    },
+    options: {
+      responsive: true, maintainAspectRatio: false, spanGaps: true, animation: false,
+      scales: { y: { title: { display: true, text: 'Tỷ lệ điểm chỉ số CCHC (%)' }, suggestedMin: 50, suggestedMax: 100 } },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  };
+  return html`<${ChartCanvas} config=${config} testid="chart-history"
+    label=${`Tỷ lệ điểm chỉ số CCHC của ${unit.name} qua các năm so với trung bình, thấp nhất và cao nhất của các đơn vị cùng loại`} />`;
+}
+
+function SpreadChart({ unit }) {
+  const years = (unit.group_years?.length ? unit.group_years : unit.years || []).map((y) => y.year);
+  const choices = [...new Set(years)].sort();
+  const [year, setYear] = useState(choices.length ? choices[choices.length - 1] : null);
+  const state = useLoad(() => (year == null ? null : api.get('/results', { year, type: unit.type })), [year, unit.type]);
+  if (!choices.length) return null;
+  return html`<div>
+    <label for="spread-year">Năm</label>${' '}
+    <select id="spread-year" value=${String(year)} onChange=${(e) => setYear(Number(e.target.value))} data-testid="spread-year">
+      ${choices.map((y) => html`<option key=${y} value=${String(y)}>${y}</option>`)}
+    </select>
+    <${Loaded} state=${state}>${(r) => {
+      const rows = (r?.units || []).filter((u) => u.index_rate != null).sort((a, b) => b.index_rate - a.index_rate);
+      if (!rows.length) return html`<p class="muted">Năm ${year} chưa có kết quả của nhóm.</p>`;
+      const rank = rows.findIndex((u) => u.id === unit.id);
+      const config = {
+        type: 'bar',
+        data: {
+          labels: rows.map((u) => u.name),
+          datasets: [{
+            label: `Tỷ lệ điểm năm ${year} (%)`,
+            data: rows.map((u) => u.index_rate),
+            backgroundColor: rows.map((u) => (u.id === unit.id ? colors.unit : colors.other)),
+          }],
+        },
+        options: {
+          responsive: true, maintainAspectRatio: false, animation: false,
+          plugins: { legend: { display: false } },
+          scales: { x: { ticks: { display: rows.length <= 20 } }, y: { title: { display: true, text: '%' } } },
+        },
+      };
+      return html`<p>${rank >= 0 ? `${unit.name} đứng thứ ${rank + 1}/${rows.length} (cột màu đỏ).` : `${rows.length} đơn vị cùng loại.`}</p>
+        <${ChartCanvas} config=${config} testid="chart-spread"
+          label=${`Tỷ lệ điểm chỉ số CCHC năm ${year} của ${rows.length} đơn vị cùng loại, xếp từ cao xuống thấp`} />`;
+    }}<//>
+  </div>`;
+}
+
+export function UnitPage({ params }) {
+  const state = useLoad(() => api.get(`/units/${enc(params.unit)}`), [params.unit]);
+  return html`<${Loaded} state=${state}>${(u) => html`
+    <${PageTitle} testid="unit-name">${u.name}<//>
+    <dl class="facts">
+      <dt>Mã</dt><dd>${u.id}</dd>
+      <dt>Loại</dt><dd>${label(unitTypes, u.type)}</dd>
+      ${u.parent && html`<dt>Trực thuộc</dt><dd><a href=${`#/don-vi/${enc(u.parent)}`}>${u.parent_name || u.parent}</a></dd>`}
+      ${u.predecessors?.length ? html`<dt>Tiếp nhận từ</dt><dd>${u.predecessors.map((p, i) => html`${i ? ', ' : ''}${typeof p === 'string' ? p : p.name || p.id}`)}</dd>` : ''}
+    </dl>
+    <section aria-labelledby="unit-years"><h2 id="unit-years">Kết quả hằng năm</h2>
+      ${u.years?.length ? html`<div class="scroll"><table class="table" data-testid="unit-years-table">
+        <thead><tr><th scope="col">Năm</th><th scope="col" class="num">Tỷ lệ điểm CCHC (%)</th><th scope="col">Xếp loại</th>
+          <th scope="col" class="num">Hài lòng (%)</th><th scope="col" class="num">Hoàn thành nhiệm vụ (%)</th></tr></thead>
+        <tbody>${u.years.map((y) => html`<tr key=${y.year}><th scope="row">${y.year}</th>
+          <td class="num">${formatNumber(y.index_rate)}</td><td>${label(parRatings, y.rating)}</td>
+          <td class="num">${formatNumber(y.satisfaction)}</td><td class="num">${formatNumber(y.task_completion)}</td></tr>`)}</tbody>
+      </table></div>` : html`<p class="muted">Chưa có kết quả.</p>`}
+    </section>
+    <section aria-labelledby="unit-chart1"><h2 id="unit-chart1">So với các đơn vị cùng loại qua các năm</h2>
+      <${HistoryChart} unit=${u} /></section>
+    <section aria-labelledby="unit-chart2"><h2 id="unit-chart2">Phân bố trong nhóm theo năm</h2>
+      <${SpreadChart} unit=${u} /></section>
+    ${u.children?.length ? html`<section aria-labelledby="unit-children"><h2 id="unit-children">Đơn vị trực thuộc</h2>
+      <ul>${u.children.map((c) => html`<li key=${c.id} data-testid=${`unit-${c.id}`}><a href=${`#/don-vi/${enc(c.id)}`}>${c.name}</a></li>`)}</ul></section>` : ''}
+    ${u.people?.length ? html`<section aria-labelledby="unit-people"><h2 id="unit-people">Cá nhân</h2>
+      <table class="table"><thead><tr><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Giới tính</th></tr></thead>
+      <tbody>${u.people.map((p) => html`<tr key=${p.id}><td>${p.name}</td><td>${p.position || ''}</td><td>${label(genders, p.gender)}</td></tr>`)}</tbody></table>
+    </section>` : ''}`}<//>`;
+}
