@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   nodejs chromium
+  libdtl-dev
 )
 # Debian's npm, unless the command is already there: NodeSource's nodejs bundles npm and conflicts
 # with the Debian package.

@@ -8,9 +8,10 @@
 namespace thidua::web {
 
 void add_asset_routes(Router& router, WebApp&) {
-    router.add("GET", "/", [](Request& r) { return serve_asset(r, "/index.html"); });
-    router.add("GET", "/assets/{path...}",
-               [](Request& r) { return serve_asset(r, "/assets/" + r.param("path")); });
+    const auto asset = [](Request& r) { return serve_asset(r, r.path); };
+    router.add("GET", "/", asset);
+    router.add("GET", "/index.html", asset);
+    router.add("GET", "/assets/{path...}", asset);
 }
 
 }  // namespace thidua::web

@@ -1,0 +1,68 @@
+#pragma once
+// The whole web application on a free loopback port over a fresh store (SQLite or PostgreSQL,
+// from StoreTest), with an administrator `admin`, for the API tests.
+
+#include <memory>
+#include <thread>
+
+#include "HttpTestClient.h"
+#include "StoreTestSupport.h"
+#include "auth/PasswordHash.h"
+#include "web/app/WebApp.h"
+#include "web/http/Server.h"
+
+namespace thidua::testing_support {
+
+inline constexpr const char* kAdminPassword = "mat-khau-quan-tri-2025";
+
+class WebTest : public StoreTest {
+protected:
+    void SetUp() override {
+        StoreTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        auto store = open();
+        ASSERT_TRUE(store);
+        NewUser admin{"admin", auth::hash_password(kAdminPassword), Role::QuanTri, "", "Quản trị",
+                      false};
+        ASSERT_TRUE(store->accounts().create_user(admin, "test"));
+        web::WebOptions options;
+        options.db_url = url();
+        m_app = std::make_unique<web::WebApp>(options);
+        m_router = std::make_unique<web::Router>(web::make_router(*m_app));
+        web::ServerOptions server_options;
+        server_options.port = 0;
+        server_options.worker_threads = 2;
+        m_server = std::make_unique<web::Server>(server_options, *m_router);
+        std::string error;
+        ASSERT_TRUE(m_server->listen(error)) << error;
+        m_thread = std::thread([this] { m_server->run(); });
+    }
+
+    void TearDown() override {
+        if (m_server) m_server->stop();
+        if (m_thread.joinable()) m_thread.join();
+        m_server.reset();
+        m_app.reset();
+        StoreTest::TearDown();
+    }
+
+    HttpTestClient client() const { return HttpTestClient(m_server->port()); }
+
+    HttpTestClient admin() const {
+        HttpTestClient c = client();
+        const HttpReply r = c.login("admin", kAdminPassword);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return c;
+    }
+
+    web::WebApp& app() { return *m_app; }
+    const web::Router& router() const { return *m_router; }
+
+private:
+    std::unique_ptr<web::WebApp> m_app;
+    std::unique_ptr<web::Router> m_router;
+    std::unique_ptr<web::Server> m_server;
+    std::thread m_thread;
+};
+
+}  // namespace thidua::testing_support
