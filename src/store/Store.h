@@ -12,6 +12,7 @@
 #include <tl/expected.hpp>
 
 #include "model/Dataset.h"
+#include "store/AccountStore.h"
 #include "store/StoreTypes.h"
 
 namespace thidua {
@@ -45,6 +46,10 @@ public:
 
     virtual tl::expected<void, StoreError> append_audit(const AuditEntry& entry) = 0;
     virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;
+
+    // Users, sessions, API tokens and login throttling, on the same connection: not to be used
+    // from another thread than the store's, and valid as long as the store.
+    virtual AccountStore& accounts() = 0;
 };
 
 // `sqlite:PATH` or `postgresql://…` (also `postgres://…`).
