@@ -1,6 +1,7 @@
 #pragma once
 // Argon2id password hashing (libargon2), stored as a PHC string "$argon2id$v=19$m=…,t=…,p=…$…".
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,7 @@ struct Argon2Params {
     uint32_t parallelism = 1;
 };
 
+// Throws std::runtime_error when libargon2 refuses the parameters or runs out of memory.
 std::string hash_password(std::string_view password, const Argon2Params& params = {});
 // False for a wrong password and for a malformed hash.
 bool verify_password(std::string_view password, const std::string& phc_hash);

@@ -7,6 +7,9 @@
 
 namespace thidua::auth {
 
+// `bytes` bytes from getrandom(2); throws std::system_error if the kernel refuses.
+std::string random_bytes(std::size_t bytes);
+
 // `bytes` random bytes as URL-safe base64 without padding.
 std::string random_token(std::size_t bytes = 32);
 // A password a person can type: letters and digits without look-alikes.

@@ -78,13 +78,19 @@ public:
     virtual Result<int64_t> count_users() = 0;
     // Fails (message names the username) when the username is taken.
     virtual Result<User> create_user(const NewUser& user, const std::string& actor) = 0;
-    virtual Result<std::optional<UserCredentials>> find_credentials(const std::string& username) = 0;
+    virtual Result<std::optional<UserCredentials>> find_credentials(
+        const std::string& username) = 0;
     virtual Result<std::optional<User>> find_user(int64_t id) = 0;
     virtual Result<std::vector<User>> list_users() = 0;
+    // `actor`, here and in every change below, is who acted, for the audit log: empty means the
+    // user themself for set_password, "thidua" otherwise. A change to an unknown id fails.
     // Also ends the user's other sessions, except `keep_session_hash`.
     virtual Result<> set_password(int64_t user_id, const std::string& password_hash,
-                                  bool must_change, const std::string& keep_session_hash) = 0;
-    virtual Result<> set_disabled(int64_t user_id, bool disabled) = 0;
+                                  bool must_change, const std::string& keep_session_hash,
+                                  const std::string& actor = {}) = 0;
+    // Disabling also ends the user's sessions, so that enabling again does not revive them.
+    virtual Result<> set_disabled(int64_t user_id, bool disabled,
+                                  const std::string& actor = {}) = 0;
 
     virtual Result<> create_session(const NewSession& session) = 0;
     // Nothing when unknown, expired, or its user disabled. `now` is ISO 8601 UTC.
@@ -95,16 +101,20 @@ public:
                                     const std::string& expires_at) = 0;
     virtual Result<> delete_session(const std::string& token_hash) = 0;
 
+    // `expires_at` empty: the token does not expire.
     virtual Result<ApiToken> create_api_token(const std::string& token_hash, int64_t user_id,
                                               const std::string& name,
-                                              const std::string& expires_at) = 0;
+                                              const std::string& expires_at,
+                                              const std::string& actor = {}) = 0;
+    // Nothing when unknown, revoked, expired, or its user disabled.
     virtual Result<std::optional<SessionInfo>> find_api_token(const std::string& token_hash,
                                                               const std::string& now) = 0;
     virtual Result<std::vector<ApiToken>> list_api_tokens() = 0;
-    virtual Result<> revoke_api_token(int64_t id) = 0;
+    virtual Result<> revoke_api_token(int64_t id, const std::string& actor = {}) = 0;
 
     // Login throttling, shared by every server: failures per key ("user:NAME", "ip:ADDR").
     virtual Result<> record_login_failure(const std::string& key, const std::string& at) = 0;
+    // Failures at or after `since`.
     virtual Result<int64_t> count_login_failures(const std::string& key,
                                                  const std::string& since) = 0;
     virtual Result<> clear_login_failures(const std::string& key) = 0;

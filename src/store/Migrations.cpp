@@ -193,6 +193,53 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
 )sql";
 
+// Accounts for the web server. Step 1's users and sessions were never written to, so they are
+// replaced rather than altered (SQLite cannot change a CHECK in place). Booleans are SMALLINT 0/1.
+// Tokens are kept only as their SHA-256 in hex. Times are ISO 8601 UTC text compared with `<` in
+// queries (expiry, the throttling window), so they are ${KEY} too: byte order is time order,
+// whatever the PostgreSQL database's collation. users.unit_id has no foreign key: accounts for
+// units are often made before the units are imported.
+constexpr std::string_view kAccounts = R"sql(
+DROP TABLE sessions;
+DROP TABLE users;
+
+CREATE TABLE users (
+  id ${ID},
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL, -- Argon2id, PHC string format ($argon2id$v=19$m=…)
+  role TEXT NOT NULL CHECK (role IN ('quan-tri', 'noi-vu', 'hoi-dong', 'don-vi', 'lanh-dao')),
+  unit_id ${KEY},
+  display_name TEXT NOT NULL DEFAULT '',
+  disabled SMALLINT NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  must_change_password SMALLINT NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash ${KEY} PRIMARY KEY, -- the token itself is never stored
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at ${KEY} NOT NULL,
+  last_seen_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id ${ID},
+  token_hash ${KEY} NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at ${KEY}, -- NULL: does not expire
+  revoked SMALLINT NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+);
+
+CREATE TABLE login_failures (
+  key ${KEY} NOT NULL, -- "user:NAME" or "ip:ADDRESS"
+  at ${KEY} NOT NULL
+);
+CREATE INDEX login_failures_key_at ON login_failures (key, at);
 // Registrations, events and dossiers belong to the plan whose data they came with ('' when
 // imported for no plan: shared by every plan). SQLite cannot change a primary key in place, so
 // each table is rebuilt under its new key with its rows; dossier ids are kept.
@@ -268,6 +315,7 @@ ${RESEED_DOSSIERS}
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
+    {3, "accounts: users, sessions, API tokens, login failures", kAccounts, {}, {}},
     {4, "registrations, events and dossiers per plan", kPlanRecords, {}, {}},
 };
 

@@ -1,9 +1,10 @@
 #pragma once
-// The Store over any SqlConnection: the schema, import, load, plans, names and audit log are
-// the same SQL on SQLite and PostgreSQL; only the connection (and its bulk path) differs.
+// The Store over any SqlConnection: the schema, import, load, plans, names, audit log and accounts
+// are the same SQL on SQLite and PostgreSQL; only the connection (and its bulk path) differs.
 
 #include <memory>
 
+#include "store/SqlAccountStore.h"
 #include "store/SqlConnection.h"
 #include "store/Store.h"
 
@@ -36,15 +37,17 @@ public:
     tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) override;
     tl::expected<void, StoreError> append_audit(const AuditEntry& entry) override;
     tl::expected<std::vector<AuditEntry>, StoreError> audit_log() override;
+    AccountStore& accounts() override { return m_accounts; }
 
 private:
     SqlStore(std::unique_ptr<SqlConnection> db, int version)
-        : m_db(std::move(db)), m_version(version) {}
+        : m_db(std::move(db)), m_version(version), m_accounts(*m_db) {}
 
     tl::expected<Dataset, StoreError> load(const std::optional<std::string>& plan_id);
 
     std::unique_ptr<SqlConnection> m_db;
     int m_version = 0;
+    SqlAccountStore m_accounts;  // after m_db, which it uses
 };
 
 }  // namespace thidua::store

@@ -60,11 +60,12 @@ public:
     virtual tl::expected<std::vector<UnitYearRecord>, StoreError> list_unit_years(
         const UnitYearQuery& query) = 0;
 
-    // Users, sessions, API tokens and login throttling.
-    virtual AccountStore& accounts() = 0;
-
     virtual tl::expected<void, StoreError> append_audit(const AuditEntry& entry) = 0;
     virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;
+
+    // Users, sessions, API tokens and login throttling, on the same connection: not to be used
+    // from another thread than the store's, and valid as long as the store.
+    virtual AccountStore& accounts() = 0;
 };
 
 // `sqlite:PATH` or `postgresql://…` (also `postgres://…`).

@@ -61,6 +61,47 @@ TEST_P(StoreTest, AuditLogRejectsUpdateAndDelete) {
     EXPECT_EQ(log->front().actor, "lan");
 }
 
+// A database made before the accounts step (version 2) migrates: step 1's unused users and
+// sessions tables are replaced, whatever rows they held.
+TEST_P(StoreTest, MigratesAVersion2DatabaseToAccounts) {
+    {
+        auto db = raw();
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec_script(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+        for (const store::Migration& m : store::migrations()) {
+            if (m.version > 2) break;
+            const std::string sql = store::migration_sql(m, GetParam());
+            ASSERT_TRUE(db->exec_script(sql)) << m.version;
+            const std::string checksum = store::migration_checksum(sql);
+            const store::SqlValue row[] = {
+                store::SqlValue::of(static_cast<int64_t>(m.version)), store::SqlValue::of(m.name),
+                store::SqlValue::of(checksum), store::SqlValue::of("2026-01-01T00:00:00.000Z")};
+            ASSERT_TRUE(db->run(
+                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, "
+                "$2, $3, $4)",
+                row));
+        }
+        ASSERT_TRUE(db->exec_script(
+            "INSERT INTO users (username, password_hash, role, created_at) VALUES ('old', 'h', "
+            "'admin', '2026-01-01T00:00:00.000Z');"
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) SELECT 't', id, "
+            "'2026-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z' FROM users"));
+    }
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_GE(store->schema_version(), 3);
+    EXPECT_EQ(store->schema_version(), store::latest_schema_version());
+    EXPECT_EQ(store->accounts().count_users().value_or(-1), 0);
+    auto made = store->accounts().create_user(
+        {"lan", "$argon2id$h", Role::QuanTri, "", "Lan", false}, "thidua");
+    ASSERT_TRUE(made) << made.error().format();
+    auto steps = store::query_int(*raw(), "SELECT count(*) FROM schema_migrations");
+    ASSERT_TRUE(steps);
+    EXPECT_EQ(*steps, static_cast<int64_t>(store::migrations().size()));
+}
+
 TEST(StoreUrl, RejectsAnUnknownScheme) {
     auto store = open_store("mysql://localhost/x");
     ASSERT_FALSE(store);
