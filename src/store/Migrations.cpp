@@ -240,6 +240,8 @@ CREATE TABLE login_failures (
   at ${KEY} NOT NULL
 );
 CREATE INDEX login_failures_key_at ON login_failures (key, at);
+)sql";
+
 // Registrations, events and dossiers belong to the plan whose data they came with ('' when
 // imported for no plan: shared by every plan). SQLite cannot change a primary key in place, so
 // each table is rebuilt under its new key with its rows; dossier ids are kept.

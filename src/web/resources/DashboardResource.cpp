@@ -59,7 +59,7 @@ void add_action(Board& b, const PlanSpec& plan, const Period& p, std::string wha
                          {"period", p.id},
                          {"what", std::move(what)},
                          {"count", count},
-                         {"link", fmt::format("#/plans/{}/evaluation/{}", plan.id, p.id)}});
+                         {"link", fmt::format("#/ket-qua/{}/{}", plan.id, p.id)}});
 }
 
 void period_actions(Board& b, const StoredEvaluation& e) {

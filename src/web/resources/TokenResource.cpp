@@ -22,7 +22,7 @@ json token_json(const ApiToken& t) {
             {"revoked", t.revoked}};
 }
 
-Response create_token(Request& request, const Principal&, Store& store) {
+Response create_token(Request& request, const Principal& who, Store& store) {
     auto body = json_body(request);
     if (!body) return std::move(body.error());
     const std::string username = text_member(*body, "username");
@@ -39,7 +39,8 @@ Response create_token(Request& request, const Principal&, Store& store) {
     }
     const std::string token = auth::random_token(32);
     auto made = store.accounts().create_api_token(auth::sha256_hex(token), (*found)->user.id,
-                                                  name.empty() ? "api" : name, expires);
+                                                  name.empty() ? "api" : name, expires,
+                                                  who.user.username);
     if (!made) return store_failure(made.error());
     json out = token_json(*made);
     out["token"] = token;
@@ -55,13 +56,13 @@ Response list_tokens(Request&, const Principal&, Store& store) {
     return Response::json(200, out);
 }
 
-Response revoke_token(Request& request, const Principal&, Store& store) {
+Response revoke_token(Request& request, const Principal& who, Store& store) {
     const std::string text = request.param("id");
     int64_t id = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc() || end != text.data() + text.size())
         return Response::error(404, "not_found", "Không có mã truy cập này");
-    if (auto r = store.accounts().revoke_api_token(id); !r) return store_failure(r.error());
+    if (auto r = store.accounts().revoke_api_token(id, who.user.username); !r) return store_failure(r.error());
     return Response::json(200, json::object());
 }
 

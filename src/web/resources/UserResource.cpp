@@ -80,13 +80,14 @@ Response update_user(Request& request, const Principal& who, Store& store) {
     if (auto it = body->find("disabled"); it != body->end() && it->is_boolean()) {
         if (*id == who.user.id && it->get<bool>())
             return Response::error(400, "bad_request", "Không thể tự khoá tài khoản của mình");
-        if (auto r = store.accounts().set_disabled(*id, it->get<bool>()); !r)
+        if (auto r = store.accounts().set_disabled(*id, it->get<bool>(), who.user.username); !r)
             return store_failure(r.error());
     }
     if (const std::string password = text_member(*body, "password"); !password.empty()) {
         if (const std::string problem = auth::password_problem(password); !problem.empty())
             return Response::error(400, "bad_request", problem);
-        if (auto r = store.accounts().set_password(*id, auth::hash_password(password), true, "");
+        if (auto r = store.accounts().set_password(*id, auth::hash_password(password), true, "",
+                                                     who.user.username);
             !r)
             return store_failure(r.error());
     }
