@@ -23,6 +23,7 @@ for src in fuzz/*_fuzzer.cpp; do
     xlsx_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/xlsx) ;;
     zip_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/zip) ;;
     encoding_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/encoding) ;;
+    multipart_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/multipart) ;;
   esac
   options=(-max_total_time="$seconds" -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/)
   [ -f "fuzz/$name.dict" ] && options+=(-dict="fuzz/$name.dict")

@@ -21,6 +21,9 @@ struct ServerOptions {
     std::size_t header_limit = 16 * 1024;
     int read_timeout_seconds = 30;  // for a whole request once its first byte arrived
     int idle_timeout_seconds = 60;  // keep-alive connection with no request
+    // Believe X-Forwarded-Proto (Request::secure) and X-Forwarded-For (Request::remote_address)
+    // when the peer is a loopback address: a reverse proxy on the same host.
+    bool trust_proxy = false;
 };
 
 class Server {
