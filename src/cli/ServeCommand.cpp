@@ -40,7 +40,7 @@ int ensure_first_admin(Store& store) {
         std::cerr << "THIDUA_ADMIN_PASSWORD không dùng được: " << problem << "\n";
         return kExitBadInput;
     }
-    NewUser admin{"admin", auth::hash_password(password), Role::QuanTri, "", "Quản trị viên",
+    NewUser admin{"admin",  auth::hash_password(password), Role::QuanTri, "", "Quản trị viên",
                   generated};
     if (auto made = store.accounts().create_user(admin, "thidua"); !made) {
         std::cerr << made.error().format() << "\n";
@@ -72,13 +72,15 @@ int run(const ServeArgs& args) {
     server_options.bind_address = args.bind;
     server_options.port = args.port;
     server_options.worker_threads = args.workers;
+    server_options.trust_proxy = args.behind_tls_proxy;
     web::Server server(server_options, router);
     std::string error;
     if (!server.listen(error)) {
         std::cerr << fmt::format("Không mở được cổng {}:{}: {}\n", args.bind, args.port, error);
         return kExitFailure;
     }
-    const std::string host = args.bind.find(':') != std::string::npos ? "[" + args.bind + "]" : args.bind;
+    const std::string host =
+        args.bind.find(':') != std::string::npos ? "[" + args.bind + "]" : args.bind;
     std::cout << fmt::format("thidua đang chạy tại http://{}:{}/ (dừng: Ctrl+C)\n", host,
                              server.port())
               << std::flush;

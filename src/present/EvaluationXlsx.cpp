@@ -32,9 +32,12 @@ std::string sheet_name(const CompiledAward& award, std::set<std::string>& used) 
 
 const char* mark(expr::Tri t) {
     switch (t) {
-        case expr::Tri::True: return "Đạt";
-        case expr::Tri::False: return "Không đạt";
-        case expr::Tri::Unknown: return "Chưa rõ";
+        case expr::Tri::True:
+            return "Đạt";
+        case expr::Tri::False:
+            return "Không đạt";
+        case expr::Tri::Unknown:
+            return "Chưa rõ";
     }
     return "";
 }
@@ -43,8 +46,8 @@ void write_header(lxw_worksheet* ws, const Formats& f, const AwardOutcome& award
                   const EvaluationResult& r) {
     const std::string title = fmt::format("{} — kỳ {}", award.award->spec->name, r.period.id);
     worksheet_write_string(ws, 0, 0, title.c_str(), f.title);
-    const char* fixed[] = {"Nhóm", "Hạng", "Mã", "Tên", "Kết quả", "Được chọn", "Đồng hạng",
-                           "Còn thiếu"};
+    const char* fixed[] = {"Nhóm",    "Hạng",      "Mã",        "Tên",
+                           "Kết quả", "Được chọn", "Đồng hạng", "Còn thiếu"};
     lxw_col_t col = 0;
     for (const char* h : fixed)
         worksheet_write_string(ws, 2, col++, h, f.header);
@@ -114,8 +117,7 @@ tl::expected<void, std::string> write_evaluation_xlsx(const EvaluationResult& r,
     format_set_bg_color(f.selected, 0xE2EFDA);
     std::set<std::string> used;
     for (const AwardOutcome& award : r.awards) {
-        lxw_worksheet* ws =
-            workbook_add_worksheet(book, sheet_name(*award.award, used).c_str());
+        lxw_worksheet* ws = workbook_add_worksheet(book, sheet_name(*award.award, used).c_str());
         write_header(ws, f, award, r);
         lxw_row_t row = 3;
         for (const GroupOutcome& g : award.groups) {

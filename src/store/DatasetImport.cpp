@@ -281,9 +281,11 @@ Result<TableCounts> import_registrations(SqlConnection& db, const Dataset& data,
         for (size_t i = 0; i < regs.size(); ++i) {
             if (!keep[i]) continue;
             const std::string on = regs[i].registered_on.iso();
-            const SqlValue row[] = {SqlValue::of(plan_id), SqlValue::of(subject_kind(regs[i].subject)),
+            const SqlValue row[] = {SqlValue::of(plan_id),
+                                    SqlValue::of(subject_kind(regs[i].subject)),
                                     SqlValue::of(subject_id(data, regs[i].subject)),
-                                    SqlValue::of(regs[i].period), SqlValue::of(on),
+                                    SqlValue::of(regs[i].period),
+                                    SqlValue::of(on),
                                     SqlValue::of(base + static_cast<int64_t>(i))};
             if (auto r = w.add(row); !r) return r;
         }
@@ -313,8 +315,9 @@ Result<TableCounts> import_events(SqlConnection& db, const Dataset& data,
 Result<> record_parts(SqlConnection& db, const Dataset& data, const std::string& plan_id) {
     for (const tables::DatasetPart& part : tables::kDatasetParts) {
         if (!(data.*part.given)) continue;
-        const SqlValue params[] = {SqlValue::of(part.per_plan ? plan_id : std::string()),
-                                   SqlValue::of(part.name)};
+        const SqlValue params[] = {
+            SqlValue::of(part.per_plan ? std::string_view(plan_id) : std::string_view("")),
+            SqlValue::of(part.name)};
         auto r = db.run(
             "INSERT INTO dataset_parts (plan_id, name) VALUES ($1, $2) ON CONFLICT (plan_id, name) "
             "DO NOTHING",

@@ -32,9 +32,9 @@ Result<std::vector<UnitRecord>> list_units(SqlConnection& db) {
         "SELECT id, name, type, parent_id, tags, active_from, active_to FROM units ORDER BY "
         "name_sort, id",
         {}, [&](const SqlRow& r) {
-            out.push_back({std::string(r.text(0)), std::string(r.text(1)),
-                           std::string(r.text(2)), text_or_empty(r, 3), text_or_empty(r, 4),
-                           text_or_empty(r, 5), text_or_empty(r, 6)});
+            out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
+                           text_or_empty(r, 3), text_or_empty(r, 4), text_or_empty(r, 5),
+                           text_or_empty(r, 6)});
         });
     if (!done) return tl::unexpected(done.error());
     return out;
@@ -42,9 +42,9 @@ Result<std::vector<UnitRecord>> list_units(SqlConnection& db) {
 
 Result<std::vector<PersonRecord>> list_people(SqlConnection& db, const PeopleQuery& query) {
     const std::string pattern = like_pattern(query.search);
-    std::vector<SqlValue> params{SqlValue::of(pattern),
-                                 SqlValue::of(static_cast<int64_t>(query.limit > 0 ? query.limit
-                                                                                   : -1))};
+    std::vector<SqlValue> params{
+        SqlValue::of(pattern),
+        SqlValue::of(static_cast<int64_t>(query.limit > 0 ? query.limit : -1))};
     std::string unit_filter;
     if (!query.unit_ids.empty()) {
         unit_filter = fmt::format(" AND unit_id IN ({})", placeholders(3, query.unit_ids.size()));
@@ -67,8 +67,7 @@ Result<std::vector<PersonRecord>> list_people(SqlConnection& db, const PeopleQue
     return out;
 }
 
-Result<std::vector<UnitYearRecord>> list_unit_years(SqlConnection& db,
-                                                    const UnitYearQuery& query) {
+Result<std::vector<UnitYearRecord>> list_unit_years(SqlConnection& db, const UnitYearQuery& query) {
     std::vector<SqlValue> params;
     std::string where = "WHERE true";
     if (query.year) {
@@ -77,8 +76,8 @@ Result<std::vector<UnitYearRecord>> list_unit_years(SqlConnection& db,
     }
     if (!query.unit_type.empty()) {
         params.push_back(SqlValue::of(query.unit_type));
-        where += fmt::format(" AND unit_id IN (SELECT id FROM units WHERE type = ${})",
-                             params.size());
+        where +=
+            fmt::format(" AND unit_id IN (SELECT id FROM units WHERE type = ${})", params.size());
     }
     if (!query.unit_ids.empty()) {
         where += fmt::format(" AND unit_id IN ({})",

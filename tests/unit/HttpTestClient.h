@@ -89,7 +89,10 @@ public:
     }
 
     void use_bearer(std::string token) { m_bearer = std::move(token); }
-    void forget_session() { m_cookie.clear(); m_csrf.clear(); }
+    void forget_session() {
+        m_cookie.clear();
+        m_csrf.clear();
+    }
     bool send_csrf = true;
 
 private:

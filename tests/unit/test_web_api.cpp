@@ -144,7 +144,8 @@ TEST_P(WebApiTest, PlanDiffShowsTheChangedLines) {
     const json diff = c.get("/api/v1/plans/" + kKg + "/diff?from=1&to=2").json();
     std::vector<std::string> changes;
     for (const json& line : diff["lines"])
-        if (line["op"] != " ") changes.push_back(line["op"].get<std::string>() + line["text"].get<std::string>());
+        if (line["op"] != " ")
+            changes.push_back(line["op"].get<std::string>() + line["text"].get<std::string>());
     EXPECT_EQ(changes, (std::vector<std::string>{"-number: 64/KH-UBND", "+number: 65/KH-UBND"}));
 }
 
@@ -175,8 +176,9 @@ TEST_P(WebApiTest, EvaluationDownloadsAsAWorkbook) {
 TEST_P(WebApiTest, BadDataIsRefusedWholeWithEveryProblemAndNothingStored) {
     HttpTestClient c = admin();
     ASSERT_EQ(put_plan(c, kKg, plan_text(kKg)).status, 200);
-    ZipEntries entries{{"units.csv", "id,name,type,parent_id\nA,Đơn vị A,department,\n"
-                                     "B,Đơn vị B,khong-co-loai-nay,\n"},
+    ZipEntries entries{{"units.csv",
+                        "id,name,type,parent_id\nA,Đơn vị A,department,\n"
+                        "B,Đơn vị B,khong-co-loai-nay,\n"},
                        {"unit_years.csv", "unit_id,year,par_score,par_max\nA,2023,abc,100\n"}};
     const HttpReply r = upload(c, "/api/v1/plans/" + kKg + "/data", build_zip(entries));
     ASSERT_EQ(r.status, 400) << r.body;
@@ -238,7 +240,8 @@ TEST_P(WebApiTest, UnitOfficerSeesOnlyTheirUnitAndItsChildren) {
                 EXPECT_NE(id, "KG-STP");
         }
     EXPECT_GT(seen, 0u);
-    const std::string xlsx = u.get("/api/v1/plans/" + kKg + "/evaluation.xlsx?period=2021-2025").body;
+    const std::string xlsx =
+        u.get("/api/v1/plans/" + kKg + "/evaluation.xlsx?period=2021-2025").body;
     EXPECT_TRUE(xlsx.starts_with("PK"));
 
     EXPECT_EQ(u.get("/api/v1/users").status, 403);
@@ -261,8 +264,8 @@ TEST_P(WebApiTest, BearerTokensWorkWithoutCsrfAndCanBeRevoked) {
 
 TEST_P(WebApiTest, PasswordChangeNeedsTheCurrentOneAndARealPassword) {
     HttpTestClient c = admin();
-    EXPECT_EQ(c.post_json("/api/v1/me/password",
-                          {{"current_password", "khong-dung"}, {"new_password", "mot-mat-khau-moi"}})
+    EXPECT_EQ(c.post_json("/api/v1/me/password", {{"current_password", "khong-dung"},
+                                                  {"new_password", "mot-mat-khau-moi"}})
                   .status,
               403);
     EXPECT_EQ(c.post_json("/api/v1/me/password",
@@ -270,7 +273,7 @@ TEST_P(WebApiTest, PasswordChangeNeedsTheCurrentOneAndARealPassword) {
                   .status,
               400);
     EXPECT_EQ(c.post_json("/api/v1/me/password", {{"current_password", kAdminPassword},
-                                                   {"new_password", "mot-mat-khau-moi"}})
+                                                  {"new_password", "mot-mat-khau-moi"}})
                   .status,
               200);
     EXPECT_EQ(c.get("/api/v1/me").status, 200);  // this session goes on
@@ -283,8 +286,9 @@ TEST_P(WebApiTest, ErrorsAreJsonWithCodes) {
     EXPECT_EQ(missing.status, 404);
     EXPECT_EQ(missing.error_code(), "not_found");
     EXPECT_EQ(c.request("DELETE", "/api/v1/plans").status, 405);
-    EXPECT_EQ(c.request("POST", "/api/v1/login", "{", {{"Content-Type", "application/json"}}).status,
-              400);
+    EXPECT_EQ(
+        c.request("POST", "/api/v1/login", "{", {{"Content-Type", "application/json"}}).status,
+        400);
 }
 
 TEST_P(WebApiTest, OpenApiDescribesEveryApiRoute) {

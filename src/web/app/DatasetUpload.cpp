@@ -89,7 +89,8 @@ tl::expected<DatasetUpload, Diagnostics> read_dataset_upload(const Request& requ
         Diagnostics problems = std::move(data.error());
         // Name the user's file, not the server's temporary copy.
         for (Diagnostic& d : problems)
-            if (d.file.starts_with(file.string())) d.file = sent->name + d.file.substr(file.string().size());
+            if (d.file.starts_with(file.string()))
+                d.file = sent->name + d.file.substr(file.string().size());
         return tl::unexpected(std::move(problems));
     }
     upload.data = std::move(*data);

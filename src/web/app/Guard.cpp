@@ -1,20 +1,28 @@
 #include "web/app/Guard.h"
 
+#include <iostream>
+
 #include "web/app/Authentication.h"
 
 namespace thidua::web {
 
 bool allows(Access access, Role role) {
     switch (access) {
-        case Access::SignedIn: return true;
-        case Access::Council: return role == Role::HoiDong || role == Role::QuanTri;
-        case Access::Edit: return role == Role::NoiVu || role == Role::QuanTri;
-        case Access::Admin: return role == Role::QuanTri;
+        case Access::SignedIn:
+            return true;
+        case Access::Council:
+            return role == Role::HoiDong || role == Role::QuanTri;
+        case Access::Edit:
+            return role == Role::NoiVu || role == Role::QuanTri;
+        case Access::Admin:
+            return role == Role::QuanTri;
     }
     return false;
 }
 
 Response store_failure(const StoreError& error) {
+    // The engine's own words are for the operator's log, not for the browser.
+    std::cerr << "thidua serve: " << error.format() << "\n";
     return Response::error(503, "store_unavailable",
                            "Không truy cập được cơ sở dữ liệu: " + error.message);
 }

@@ -22,7 +22,9 @@ json name_of(const std::string& id, const UnitNames& names) {
     return it == names.end() ? json(nullptr) : json(it->second);
 }
 
-json id_or_null(const std::string& id) { return id.empty() ? json(nullptr) : json(id); }
+json id_or_null(const std::string& id) {
+    return id.empty() ? json(nullptr) : json(id);
+}
 
 }  // namespace
 
@@ -74,8 +76,8 @@ tl::expected<json, Response> json_body(const Request& request) {
             Response::error(400, "bad_request", "Nội dung gửi lên không phải UTF-8 hợp lệ"));
     json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
     if (body.is_discarded() || !body.is_object())
-        return tl::unexpected(Response::error(400, "bad_request",
-                                              "Nội dung gửi lên phải là một đối tượng JSON"));
+        return tl::unexpected(
+            Response::error(400, "bad_request", "Nội dung gửi lên phải là một đối tượng JSON"));
     return body;
 }
 

@@ -54,18 +54,15 @@ json award_group_json(const CompiledPlan& plan, const CompiledAwardGroup& g) {
                 {"group_name", group_name(plan, g)},
                 {"quota", g.quota ? json(*g.quota) : json(nullptr)},
                 {"ranking", ranking}};
-    if (g.cap)
-        out["cap"] = {{"label", g.cap->label}, {"max", g.cap->max}, {"per", g.cap->source}};
+    if (g.cap) out["cap"] = {{"label", g.cap->label}, {"max", g.cap->max}, {"per", g.cap->source}};
     return out;
 }
 
 json criteria_json(const CompiledAward& award) {
     json out = json::array();
     for (const CompiledCriterion& c : award.criteria)
-        out.push_back({{"id", c.id},
-                       {"words", c.label},
-                       {"text", c.source},
-                       {"implicit", c.implicit}});
+        out.push_back(
+            {{"id", c.id}, {"words", c.label}, {"text", c.source}, {"implicit", c.implicit}});
     return out;
 }
 
@@ -90,8 +87,10 @@ json awards_json(const CompiledPlan& plan) {
 std::string due_words(const DueSpec& due) {
     if (!due.text.empty()) return due.text;
     switch (due.kind) {
-        case DueSpec::Kind::None: return "";
-        case DueSpec::Kind::Date: return due.date ? due.date->dmy() : "";
+        case DueSpec::Kind::None:
+            return "";
+        case DueSpec::Kind::Date:
+            return due.date ? due.date->dmy() : "";
         case DueSpec::Kind::AfterEvent:
             return fmt::format("{} ngày sau sự kiện {}", due.days, due.event);
     }
@@ -125,12 +124,13 @@ json periods_json(const PlanSpec& spec, Date today) {
     json out = json::array();
     for (const Period& p : plan_periods(spec)) {
         const auto deadline = registration_deadline(spec, p);
-        out.push_back({{"id", p.id},
-                       {"kind", p.is_phase ? "phase" : "year"},
-                       {"from", p.first_year},
-                       {"to", p.last_year},
-                       {"state", period_state(p, today)},
-                       {"registration_deadline", deadline ? json(deadline->iso()) : json(nullptr)}});
+        out.push_back(
+            {{"id", p.id},
+             {"kind", p.is_phase ? "phase" : "year"},
+             {"from", p.first_year},
+             {"to", p.last_year},
+             {"state", period_state(p, today)},
+             {"registration_deadline", deadline ? json(deadline->iso()) : json(nullptr)}});
     }
     return out;
 }
@@ -199,9 +199,14 @@ json plan_detail_json(const PlanVersion& version, const CompiledPlan& plan, Date
 }
 
 json diagnostic_json(const Diagnostic& d) {
-    return {{"file", d.file},     {"line", d.line},   {"column", d.column},
-            {"field", d.field},   {"value", d.value}, {"message", d.message},
-            {"message_en", d.message_en}, {"text", d.format()}};
+    return {{"file", d.file},
+            {"line", d.line},
+            {"column", d.column},
+            {"field", d.field},
+            {"value", d.value},
+            {"message", d.message},
+            {"message_en", d.message_en},
+            {"text", d.format()}};
 }
 
 }  // namespace thidua::web

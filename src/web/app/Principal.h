@@ -25,6 +25,8 @@ enum class Access {
 bool allows(Access access, Role role);
 
 // Read access to every unit, or only to the user's own unit and its descendants.
-inline bool sees_all_units(const Principal& p) { return p.user.role != Role::DonVi; }
+inline bool sees_all_units(const Principal& p) {
+    return p.user.role != Role::DonVi;
+}
 
 }  // namespace thidua::web

@@ -33,9 +33,10 @@ tl::expected<StoredPlan, Response> find_stored_plan(WebApp& app, Store& store,
     auto found = store.find_plan(plan_id, version);
     if (!found) return tl::unexpected(store_failure(found.error()));
     if (!*found)
-        return tl::unexpected(Response::error(
-            404, "not_found", fmt::format("Không có kế hoạch '{}'{}", plan_id,
-                                          version ? fmt::format(" phiên bản {}", *version) : "")));
+        return tl::unexpected(
+            Response::error(404, "not_found",
+                            fmt::format("Không có kế hoạch '{}'{}", plan_id,
+                                        version ? fmt::format(" phiên bản {}", *version) : "")));
     auto compiled = app.plans().get(**found);
     if (!compiled) {
         std::string lines;
@@ -54,10 +55,10 @@ tl::expected<StoredEvaluation, Response> evaluate_stored_plan(
     if (!plan) return tl::unexpected(std::move(plan.error()));
     const auto period = find_period(plan->plan->spec, period_id);
     if (!period)
-        return tl::unexpected(Response::error(
-            400, "bad_request",
-            fmt::format("Kỳ '{}' không có trong kế hoạch {} (các kỳ: {})", period_id, plan_id,
-                        period_list(plan->plan->spec))));
+        return tl::unexpected(
+            Response::error(400, "bad_request",
+                            fmt::format("Kỳ '{}' không có trong kế hoạch {} (các kỳ: {})",
+                                        period_id, plan_id, period_list(plan->plan->spec))));
     if (!shared) {
         auto data = store.load_dataset_for_plan(plan_id);
         if (!data) return tl::unexpected(store_failure(data.error()));

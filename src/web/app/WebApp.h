@@ -25,7 +25,8 @@ struct WebOptions {
 
 class WebApp {
 public:
-    explicit WebApp(WebOptions options) : m_options(std::move(options)), m_stores(m_options.db_url) {}
+    explicit WebApp(WebOptions options)
+        : m_options(std::move(options)), m_stores(m_options.db_url) {}
 
     const WebOptions& options() const { return m_options; }
     StorePool& stores() { return m_stores; }

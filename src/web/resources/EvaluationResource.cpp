@@ -24,8 +24,8 @@ tl::expected<StoredEvaluation, Response> scoped_evaluation(WebApp& app, Request&
                                                            const Principal& who, Store& store) {
     const auto period = request.query_param("period");
     if (!period || period->empty())
-        return tl::unexpected(
-            Response::error(400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025 hoặc ?period=2023"));
+        return tl::unexpected(Response::error(
+            400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025 hoặc ?period=2023"));
     auto evaluation = evaluate_stored_plan(app, store, request.param("id"), *period);
     if (!evaluation) return evaluation;
     if (!sees_all_units(who)) {
@@ -61,13 +61,13 @@ Response evaluation_xlsx(WebApp& app, Request& request, const Principal& who, St
     std::string bytes = written ? read_file(file) : std::string();
     std::error_code ignored;
     fs::remove_all(dir, ignored);
-    if (!written) return Response::error(500, "internal", "Không tạo được sổ tính: " + written.error());
+    if (!written)
+        return Response::error(500, "internal", "Không tạo được sổ tính: " + written.error());
     const auto& r = evaluation->result;
     Response response = Response::text(
         200, std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.set_header("Content-Disposition",
-                        "attachment; filename=\"danh-gia-" + r.plan->spec.id + "-" + r.period.id +
-                            ".xlsx\"");
+    response.set_header("Content-Disposition", "attachment; filename=\"danh-gia-" +
+                                                   r.plan->spec.id + "-" + r.period.id + ".xlsx\"");
     return response;
 }
 

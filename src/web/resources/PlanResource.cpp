@@ -57,7 +57,7 @@ json diagnostics_json(const Diagnostics& problems) {
     return out;
 }
 
-Response put_plan(WebApp& app, Request& request, const Principal& who, Store& store) {
+Response put_plan(Request& request, const Principal& who, Store& store) {
     const std::string id = request.param("id");
     if (!is_valid_utf8(request.body))
         return Response::error(400, "invalid_plan", "Tệp kế hoạch phải là văn bản UTF-8");
@@ -73,9 +73,9 @@ Response put_plan(WebApp& app, Request& request, const Principal& who, Store& st
                         (*compiled)->spec.id, id));
     auto saved = store.save_plan(id, text, who.user.username);
     if (!saved) return store_failure(saved.error());
-    return Response::json(200, {{"plan_id", saved->plan_id},
-                                {"version", saved->version},
-                                {"created", saved->created}});
+    return Response::json(
+        200,
+        {{"plan_id", saved->plan_id}, {"version", saved->version}, {"created", saved->created}});
 }
 
 Response list_versions(WebApp& app, Request& request, Store& store) {
@@ -92,8 +92,7 @@ Response list_versions(WebApp& app, Request& request, Store& store) {
 Response diff_versions(Request& request, Store& store) {
     const auto from = int_param(request, "from");
     const auto to = int_param(request, "to");
-    if (!from || !to)
-        return Response::error(400, "bad_request", "Cần hai phiên bản: ?from=N&to=M");
+    if (!from || !to) return Response::error(400, "bad_request", "Cần hai phiên bản: ?from=N&to=M");
     const std::string id = request.param("id");
     auto a = store.find_plan(id, *from);
     auto b = store.find_plan(id, *to);
@@ -110,18 +109,14 @@ Response diff_versions(Request& request, Store& store) {
 
 void add_plan_routes(Router& router, WebApp& app) {
     router.add("GET", "/api/v1/plans",
-               secured(app, Access::SignedIn,
-                       [&app](Request&, const Principal&, Store& s) { return list_plans(app, s); }));
+               secured(app, Access::SignedIn, [&app](Request&, const Principal&, Store& s) {
+                   return list_plans(app, s);
+               }));
     router.add("GET", "/api/v1/plans/{id}",
                secured(app, Access::SignedIn, [&app](Request& r, const Principal&, Store& s) {
                    return get_plan(app, r, s);
                }));
-    router.add("PUT", "/api/v1/plans/{id}",
-               secured(app, Access::Edit,
-                       [&app](Request& r, const Principal& p, Store& s) {
-                           return put_plan(app, r, p, s);
-                       }),
-               kPlanFileLimit);
+    router.add("PUT", "/api/v1/plans/{id}", secured(app, Access::Edit, put_plan), kPlanFileLimit);
     router.add("GET", "/api/v1/plans/{id}/versions",
                secured(app, Access::SignedIn, [&app](Request& r, const Principal&, Store& s) {
                    return list_versions(app, r, s);

@@ -31,17 +31,6 @@ std::string lowercase_ascii(std::string text) {
     return text;
 }
 
-// Behind a proxy every request comes from the proxy: the client is the first X-Forwarded-For.
-std::string client_address(const WebApp& app, const Request& request) {
-    if (!app.options().behind_tls_proxy) return request.remote_address;
-    const auto forwarded = request.header("x-forwarded-for");
-    if (!forwarded || forwarded->empty()) return request.remote_address;
-    std::string_view first = forwarded->substr(0, forwarded->find(','));
-    while (!first.empty() && first.front() == ' ')
-        first.remove_prefix(1);
-    return std::string(first);
-}
-
 bool secure_cookies(const WebApp& app, const Request& request) {
     return app.options().behind_tls_proxy || request.secure;
 }
@@ -71,10 +60,10 @@ std::optional<Response> throttled(WebApp& app, Store& store, const std::string& 
     if (!by_address) return store_failure(by_address.error());
     if (*by_user < o.login_failures_per_user && *by_address < o.login_failures_per_address)
         return std::nullopt;
-    Response r = Response::error(
-        429, "too_many_attempts",
-        fmt::format("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {} phút.",
-                    o.login_window.count()));
+    Response r =
+        Response::error(429, "too_many_attempts",
+                        fmt::format("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {} phút.",
+                                    o.login_window.count()));
     r.set_header("Retry-After", std::to_string(o.login_window.count() * 60));
     return r;
 }
@@ -86,11 +75,10 @@ Response start_session(WebApp& app, Store& store, const Request& request, const 
     auto made = store.accounts().create_session(
         {auth::sha256_hex(token), user.id, csrf, store::utc_iso(expires)});
     if (!made) return store_failure(made.error());
-    (void)store.append_audit(
-        {0, store::utc_now(), user.username, "login", user.username,
-         json{{"address", client_address(app, request)}}.dump()});
-    Response r = Response::json(200, {{"csrf_token", csrf},
-                                      {"user", user_json(user, names_for(store, user))}});
+    (void)store.append_audit({0, store::utc_now(), user.username, "login", user.username,
+                              json{{"address", request.remote_address}}.dump()});
+    Response r = Response::json(
+        200, {{"csrf_token", csrf}, {"user", user_json(user, names_for(store, user))}});
     r.set_header("Set-Cookie", session_cookie(app, request, token, -1));
     return r;
 }
@@ -103,7 +91,7 @@ Response login(WebApp& app, Request& request, Store& store) {
     if (username.empty() || password.empty())
         return Response::error(400, "bad_request", "Cần nhập tên đăng nhập và mật khẩu");
     const std::string user_key = "user:" + lowercase_ascii(username);
-    const std::string address_key = "ip:" + client_address(app, request);
+    const std::string address_key = "ip:" + request.remote_address;
     if (auto refused = throttled(app, store, user_key, address_key)) return std::move(*refused);
     auto found = store.accounts().find_credentials(username);
     if (!found) return store_failure(found.error());

@@ -38,9 +38,9 @@ Response create_token(Request& request, const Principal& who, Store& store) {
         expires = store::utc_iso(std::chrono::system_clock::now() + std::chrono::days(n));
     }
     const std::string token = auth::random_token(32);
-    auto made = store.accounts().create_api_token(auth::sha256_hex(token), (*found)->user.id,
-                                                  name.empty() ? "api" : name, expires,
-                                                  who.user.username);
+    auto made =
+        store.accounts().create_api_token(auth::sha256_hex(token), (*found)->user.id,
+                                          name.empty() ? "api" : name, expires, who.user.username);
     if (!made) return store_failure(made.error());
     json out = token_json(*made);
     out["token"] = token;
@@ -62,7 +62,8 @@ Response revoke_token(Request& request, const Principal& who, Store& store) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc() || end != text.data() + text.size())
         return Response::error(404, "not_found", "Không có mã truy cập này");
-    if (auto r = store.accounts().revoke_api_token(id, who.user.username); !r) return store_failure(r.error());
+    if (auto r = store.accounts().revoke_api_token(id, who.user.username); !r)
+        return store_failure(r.error());
     return Response::json(200, json::object());
 }
 

@@ -62,12 +62,12 @@ Response unit_tree(Request&, const Principal& who, Store& store) {
     // Units come in Vietnamese order, so each unit's children do too.
     std::multimap<std::string_view, const UnitRecord*> children;
     for (const UnitRecord& u : *units)
-        if (!u.parent_id.empty() && names.contains(u.parent_id))
-            children.emplace(u.parent_id, &u);
+        if (!u.parent_id.empty() && names.contains(u.parent_id)) children.emplace(u.parent_id, &u);
     json roots = json::array();
     for (const UnitRecord& u : *units) {
-        const bool root = sees_all_units(who) ? (u.parent_id.empty() || !names.contains(u.parent_id))
-                                              : u.id == who.user.unit_id;
+        const bool root = sees_all_units(who)
+                              ? (u.parent_id.empty() || !names.contains(u.parent_id))
+                              : u.id == who.user.unit_id;
         if (root) roots.push_back(subtree(u, names, children, 0));
     }
     return Response::json(200, roots);

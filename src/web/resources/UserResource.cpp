@@ -48,8 +48,9 @@ Response create_user(Request& request, const Principal& who, Store& store) {
     const auto role = parse_role(text_member(*body, "role"));
     const std::string password = text_member(*body, "password");
     if (!valid_username(user.username))
-        return Response::error(400, "bad_request",
-                               "Tên đăng nhập chỉ gồm chữ không dấu, số, '.', '-', '_' (tối đa 64)");
+        return Response::error(
+            400, "bad_request",
+            "Tên đăng nhập chỉ gồm chữ không dấu, số, '.', '-', '_' (tối đa 64)");
     if (!role)
         return Response::error(400, "bad_request",
                                "Vai trò phải là quan-tri, noi-vu, hoi-dong, don-vi hoặc lanh-dao");
@@ -87,7 +88,7 @@ Response update_user(Request& request, const Principal& who, Store& store) {
         if (const std::string problem = auth::password_problem(password); !problem.empty())
             return Response::error(400, "bad_request", problem);
         if (auto r = store.accounts().set_password(*id, auth::hash_password(password), true, "",
-                                                     who.user.username);
+                                                   who.user.username);
             !r)
             return store_failure(r.error());
     }
