@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs every test: unit and scenario tests under AddressSanitizer and
-# UndefinedBehaviorSanitizer, then each libFuzzer target briefly over its seed corpus.
+# Builds and runs every test: unit, scenario, store and API tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer (the store and API suites on SQLite and on a throw-away PostgreSQL),
+# the browser tests of the web UI, then each libFuzzer target briefly over its seed corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,9 @@ THIDUA_TEST_PG_URL=$(scripts/pg-test-cluster.sh start)
 export THIDUA_TEST_PG_URL
 trap 'scripts/pg-test-cluster.sh stop "$THIDUA_TEST_PG_URL"' EXIT
 (cd build-test && ctest --output-on-failure --parallel 2)
+
+# The web UI in Debian's chromium (headless), driven by playwright-core, against the real server.
+tests/browser/run.sh build-test/thidua
 
 # Every plan file shipped must pass `thidua check`.
 for plan in plans/*.yaml; do build-test/thidua check --plan "$plan" >/dev/null; done

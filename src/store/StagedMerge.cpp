@@ -126,14 +126,17 @@ Result<TableCounts> merge_stage(SqlConnection& db, const MergeSpec& spec) {
     if (!staged) return tl::unexpected(staged.error());
     TableCounts counts;
     counts.table = std::string(spec.table);
+    // New rows first: an existing unit may move under a parent that this same import adds, and
+    // the update must find that parent in place. Rows just inserted equal their staged values,
+    // so the update does not count them again.
+    auto inserted = db.run(insert_sql(spec));
+    if (!inserted) return tl::unexpected(inserted.error());
+    counts.inserted = *inserted;
     if (!spec.values.empty()) {
         auto updated = db.run(update_sql(spec));
         if (!updated) return tl::unexpected(updated.error());
         counts.updated = *updated;
     }
-    auto inserted = db.run(insert_sql(spec));
-    if (!inserted) return tl::unexpected(inserted.error());
-    counts.inserted = *inserted;
     counts.unchanged = *staged - counts.inserted - counts.updated;
     return counts;
 }

@@ -110,13 +110,15 @@ std::vector<std::string> strings(const YAML::Node& n) {
 
 void check_group(const json& group, const YAML::Node& want, const std::string& where) {
     if (want["quota"]) {
-        if (want["quota"].IsNull())
+        if (want["quota"].IsNull()) {
             EXPECT_TRUE(group["quota"].is_null()) << where << " quota";
-        else
+        } else {
             EXPECT_EQ(group["quota"], want["quota"].as<int>()) << where << " quota";
+        }
     }
-    if (want["selected"])
+    if (want["selected"]) {
         EXPECT_EQ(strings(group["selected"]), strings(want["selected"])) << where << " selected";
+    }
     if (want["tied"]) {
         auto got = strings(group["tied"]);
         auto exp = strings(want["tied"]);
