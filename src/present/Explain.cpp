@@ -1,5 +1,7 @@
 #include "present/Explain.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -146,6 +148,38 @@ std::string missing_fact(const expr::MissingFact& m, const Dataset& data, Subjec
     std::string out = m.year ? fmt::format("{}:{}:{}", m.file, m.column, m.year)
                              : fmt::format("{}:{}", m.file, m.column);
     if (m.subject.kind != candidate.kind || m.subject.index != candidate.index) out += ":" + whose;
+    return out;
+}
+
+std::vector<std::string> missing_facts_vi(const std::vector<expr::MissingFact>& facts,
+                                          const Dataset& data, Subject candidate) {
+    struct Line {
+        std::string key, label;
+        std::vector<int> years;
+    };
+    std::vector<Line> lines;
+    for (const expr::MissingFact& m : facts) {
+        const bool other = m.subject.kind != candidate.kind || m.subject.index != candidate.index;
+        std::string label = std::string_view(m.file) == "registrations"
+                                ? fmt::format("Đăng ký thi đua kỳ {}", m.key)
+                                : std::string(fact_label_vi(m.column));
+        if (other) label += " của " + subject_name(data, m.subject);
+        const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", m.file, m.column, m.key,
+                                            other ? subject_id(data, m.subject) : "");
+        auto it =
+            std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.key == key; });
+        if (it == lines.end()) it = lines.insert(lines.end(), Line{key, label, {}});
+        if (m.year && std::find(it->years.begin(), it->years.end(), m.year) == it->years.end())
+            it->years.push_back(m.year);
+    }
+    std::vector<std::string> out;
+    for (Line& l : lines) {
+        std::sort(l.years.begin(), l.years.end());
+        std::string text = l.label;
+        for (size_t i = 0; i < l.years.size(); ++i)
+            text += fmt::format("{}{}", i == 0 ? ": năm " : ", ", l.years[i]);
+        out.push_back(std::move(text));
+    }
     return out;
 }
 

@@ -18,6 +18,10 @@ std::string subject_name(const Dataset& data, Subject s);
 std::string explain(const CriterionOutcome& c, const EvaluationResult& r, Subject candidate,
                     Wording wording);
 std::string missing_fact(const expr::MissingFact& m, const Dataset& data, Subject candidate);
+// What a candidate still needs, in words: one line per fact with its years ("Điểm chỉ số CCHC:
+// 2026, 2027"), in the order first met; another subject's facts name it.
+std::vector<std::string> missing_facts_vi(const std::vector<expr::MissingFact>& facts,
+                                          const Dataset& data, Subject candidate);
 std::string format_number(double v);
 const char* result_vi(expr::Tri t);
 const char* status_vi(Status s);

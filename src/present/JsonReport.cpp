@@ -54,6 +54,7 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     for (const auto& m : c.missing)
         missing.push_back(missing_fact(m, data, c.subject));
     j["missing"] = std::move(missing);
+    j["needs"] = missing_facts_vi(c.missing, data, c.subject);
     return j;
 }
 

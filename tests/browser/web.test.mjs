@@ -162,6 +162,30 @@ describe('giao diện web', { concurrency: false }, () => {
     assertNoProblems('nhập dữ liệu');
   }));
 
+  test('tệp có ô sai: lỗi theo tệp, dòng, cột; không lưu gì', () => step('import-bad', async () => {
+    const bad = [
+      { name: 'units.csv', data: Buffer.from('id,name,type,parent_id\nX1,Đơn vị thử,department,\n') },
+      { name: 'unit_years.csv', data: Buffer.from('unit_id,year,par_score,par_max\nX1,2023,abc,100\n') },
+    ];
+    const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-zip-')), 'sai.zip');
+    fs.writeFileSync(zipPath, makeZip(bad));
+    await page.goto(`${BASE}/#/nhap-du-lieu`);
+    await page.getByTestId('import-form').waitFor();
+    await page.getByTestId('import-file').setInputFiles(zipPath);
+    await page.getByTestId('import-submit').click();
+    const box = page.getByTestId('import-problems');
+    await box.waitFor({ timeout: 60_000 });
+    const text = await box.innerText();
+    assert.match(text, /sai\.zip\/unit_years\.csv/);
+    assert.match(text, /par_score/);
+    assert.match(text, /abc/);
+    const units = await apiCall('GET', '/units?q=don%20vi%20thu');
+    assert.deepEqual(await units.json(), [], 'không lưu gì');
+    // The refused upload is logged by the browser as a failed (400) request: expected here.
+    const found = problems.splice(0).filter((p) => !/status of 400/.test(p));
+    assert.deepEqual(found, [], 'lỗi trong trình duyệt (nhập tệp sai)');
+  }));
+
   test('kết quả xét: lý do, tải XLSX', () => step('evaluation', async () => {
     await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
     const rows = page.locator('[data-testid^="candidate-"]');

@@ -89,6 +89,12 @@ public:
     }
 
     void use_bearer(std::string token) { m_bearer = std::move(token); }
+    // The same credentials, sent to another server.
+    HttpTestClient with_port(unsigned short port) const {
+        HttpTestClient copy = *this;
+        copy.m_port = port;
+        return copy;
+    }
     void forget_session() {
         m_cookie.clear();
         m_csrf.clear();

@@ -188,6 +188,53 @@ TEST_P(WebApiTest, BadDataIsRefusedWholeWithEveryProblemAndNothingStored) {
     EXPECT_EQ(upload(c, "/api/v1/data", "not a zip").status, 400);
 }
 
+TEST_P(WebApiTest, AFolderExportUploadsAsMultipartCsvFiles) {
+    HttpTestClient c = admin();
+    ASSERT_EQ(put_plan(c, kKg, plan_text(kKg)).status, 200);
+    const std::string boundary = "----thidua-test-7MA4YWxkTrZu0gW";
+    std::string body;
+    for (const auto& e : std::filesystem::directory_iterator(samples_dir() / kKg))
+        body += "--" + boundary +
+                "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export/" +
+                e.path().filename().string() + "\"\r\nContent-Type: text/csv\r\n\r\n" +
+                read_text(e.path()) + "\r\n";
+    body += "--" + boundary + "--\r\n";
+    const HttpReply r = c.request("POST", "/api/v1/plans/" + kKg + "/data", body,
+                                  {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(c.get("/api/v1/plans/" + kKg + "/evaluation?period=2021-2025").status, 200);
+    EXPECT_FALSE(c.get("/api/v1/units?q=so%20noi%20vu").json().empty());
+
+    // A file name that is not one of DATA.md's never reaches the disk.
+    const std::string evil = "--" + boundary +
+                             "\r\nContent-Disposition: form-data; name=\"file\"; "
+                             "filename=\"../../etc/passwd\"\r\n\r\nx\r\n--" +
+                             boundary + "--\r\n";
+    const HttpReply refused =
+        c.request("POST", "/api/v1/data", evil,
+                  {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    EXPECT_EQ(refused.status, 400);
+}
+
+TEST_P(WebApiTest, DataProblemsNameFileRowColumnAndValue) {
+    HttpTestClient c = admin();
+    ZipEntries entries{{"units.csv", "id,name,type,parent_id\nA,Đơn vị A,department,\n"},
+                       {"unit_years.csv", "unit_id,year,par_score,par_max\nA,2023,abc,100\n"}};
+    const HttpReply r = upload(c, "/api/v1/data", build_zip(entries));
+    ASSERT_EQ(r.status, 400) << r.body;
+    bool found = false;
+    const json body = r.json();
+    for (const json& p : body["error"]["details"]) {
+        if (p["value"] != "abc") continue;
+        found = true;
+        EXPECT_EQ(p["file"], "tệp tải lên/unit_years.csv") << p;
+        EXPECT_EQ(p["row"], 2) << p;
+        EXPECT_EQ(p["column"], "par_score") << p;
+        EXPECT_FALSE(p["message"].get<std::string>().empty());
+    }
+    EXPECT_TRUE(found) << r.body;
+}
+
 TEST_P(WebApiTest, UnitSearchIgnoresDiacriticsAndKeepsVietnameseOrder) {
     HttpTestClient c = admin();
     seed_kien_giang(c);

@@ -7,7 +7,6 @@
 #include "web/app/DatasetUpload.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
-#include "web/app/PlanViews.h"
 #include "web/app/StoredEvaluation.h"
 #include "web/resources/Resources.h"
 
@@ -16,10 +15,21 @@ namespace {
 
 constexpr std::size_t kShownProblems = 500;
 
+// A data problem as the import page shows it: file or sheet, row, column, value, message.
+json problem_json(const Diagnostic& d) {
+    return {{"file", d.file},
+            {"row", d.line > 0 ? json(d.line) : json(nullptr)},
+            {"column", d.field.empty() ? json(nullptr) : json(d.field)},
+            {"value", d.value},
+            {"message", d.message},
+            {"message_en", d.message_en},
+            {"text", d.format()}};
+}
+
 json problems_json(const Diagnostics& problems) {
     json out = json::array();
     for (size_t i = 0; i < problems.size() && i < kShownProblems; ++i)
-        out.push_back(diagnostic_json(problems[i]));
+        out.push_back(problem_json(problems[i]));
     return out;
 }
 
@@ -52,7 +62,7 @@ Response import_upload(const Request& request, const Principal& who, Store& stor
     if (!report) return store_failure(report.error());
     json warnings = json::array();
     for (const Diagnostic& w : upload->warnings)
-        warnings.push_back(diagnostic_json(w));
+        warnings.push_back(problem_json(w));
     return Response::json(200, {{"plan_id", plan_id.empty() ? json(nullptr) : json(plan_id)},
                                 {"changed", report->changed()},
                                 {"tables", counts_json(*report)},

@@ -28,7 +28,8 @@ async function loadNames(doc) {
 function Mark({ criterion, index, text }) {
   const r = results[criterion.result] || results.unknown;
   text = criterion.label || text;
-  const title = `${index + 1}. ${text || criterion.id}: ${r.text}${criterion.detail ? ' — ' + criterion.detail : ''}`;
+  const why = criterion.reason || criterion.detail;
+  const title = `${index + 1}. ${text || criterion.id}: ${r.text}${why ? ' — ' + why : ''}`;
   return html`<span class=${'mark ' + (criterion.result || 'unknown')} title=${title}>
     <span aria-hidden="true">${index + 1}${r.mark}</span><span class="sr-only">${title}</span></span>`;
 }
@@ -41,10 +42,12 @@ function Reasons({ id, candidate, criteriaText }) {
       return html`<li key=${c.id} class=${'reason ' + (c.result || 'unknown')}>
         <strong>${r.mark} ${r.text}</strong> — ${text || c.id}
         ${text && html` <small class="muted mono">(${c.id})</small>`}
-        ${c.detail && html`<br /><span class="detail">${c.detail}</span>`}
+        ${(c.reason || c.detail) && html`<br /><span class="detail">${c.reason || c.detail}</span>`}
       </li>`;
     })}</ol>
-    ${candidate.missing?.length ? html`<p class="missing">còn thiếu: ${candidate.missing.join(', ')}</p>` : ''}
+    ${candidate.needs?.length
+      ? html`<div class="missing"><strong>Còn cần dữ liệu:</strong><ul>${candidate.needs.map((n) => html`<li key=${n}>${n}</li>`)}</ul></div>`
+      : candidate.missing?.length ? html`<p class="missing">còn thiếu: ${candidate.missing.join(', ')}</p>` : ''}
   </div>`;
 }
 

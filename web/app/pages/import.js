@@ -1,5 +1,6 @@
-// Nhập dữ liệu: a workbook (.xlsx) or a zip of CSV files, for one plan or none. The file goes as
-// the raw body (application/octet-stream). The answer: counts per table, or every problem.
+// Nhập dữ liệu: a workbook (.xlsx), a zip of CSV files, or a folder export of CSV files, for one
+// plan or none, sent as multipart fields `file` (the API also takes a file as the raw body). The
+// answer: counts per table, or every problem.
 import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc, request } from '../api.js';
 import { tables, label } from '../i18n.js';
@@ -37,19 +38,23 @@ export function ImportPage() {
   const plans = useLoad(() => api.get('/plans'), []);
   const [plan, setPlan] = useState('');
   const [file, setFile] = useState(null);
+  const [folder, setFolder] = useState([]);
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState(null);
   const [error, setError] = useState(null);
 
   const submit = async (e) => {
     e.preventDefault();
-    if (!file) return;
+    if (!file && !folder.length) return;
     setBusy(true);
     setAnswer(null);
     setError(null);
     try {
       const path = plan ? `/plans/${enc(plan)}/data` : '/data';
-      setAnswer(await request('POST', path, { body: file, contentType: 'application/octet-stream' }));
+      // Multipart, so that the server can name the user's file in its messages.
+      const form = new FormData();
+      for (const f of folder.length ? folder : [file]) form.append('file', f, f.name);
+      setAnswer(await request('POST', path, { body: form }));
     } catch (err) {
       setError(err);
     } finally {
@@ -68,9 +73,13 @@ export function ImportPage() {
         ${list.map((p) => html`<option key=${p.id} value=${p.id}>${p.name || p.id}</option>`)}
       </select>`}<//>
       <label for="import-file">Tệp dữ liệu (.xlsx hoặc .zip)</label>
-      <input id="import-file" type="file" accept=".xlsx,.zip" required data-testid="import-file"
-        onChange=${(e) => setFile(e.target.files?.[0] || null)} />
-      <button type="submit" class="primary" disabled=${busy || !file} data-testid="import-submit">
+      <input id="import-file" type="file" accept=".xlsx,.zip" data-testid="import-file"
+        onChange=${(e) => { setFile(e.target.files?.[0] || null); setFolder([]); }} />
+      <label for="import-folder">hoặc một thư mục CSV đã xuất (thidua export --out THƯ_MỤC)</label>
+      <input id="import-folder" type="file" webkitdirectory multiple data-testid="import-folder"
+        onChange=${(e) => { setFolder([...(e.target.files || [])].filter((f) => f.name.endsWith('.csv'))); setFile(null); }} />
+      ${folder.length ? html`<p class="muted">${folder.length} tệp CSV: ${folder.map((f) => f.name).join(', ')}</p>` : ''}
+      <button type="submit" class="primary" disabled=${busy || (!file && !folder.length)} data-testid="import-submit">
         ${busy ? 'Đang nhập…' : 'Nhập dữ liệu'}</button>
     </form>
     ${answer && html`<${Counts} answer=${answer} />`}
