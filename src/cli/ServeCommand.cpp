@@ -81,10 +81,11 @@ int run(const ServeArgs& args) {
     }
     const std::string host =
         args.bind.find(':') != std::string::npos ? "[" + args.bind + "]" : args.bind;
-    std::cout << fmt::format("thidua đang chạy tại http://{}:{}/ (dừng: Ctrl+C)\n", host,
-                             server.port())
-              << std::flush;
-    web::run_until_signal(server);
+    web::run_until_signal(server, [&] {
+        std::cout << fmt::format("thidua đang chạy tại http://{}:{}/ (dừng: Ctrl+C)\n", host,
+                                 server.port())
+                  << std::flush;
+    });
     std::cout << "Đã dừng máy chủ.\n";
     return kExitOk;
 }

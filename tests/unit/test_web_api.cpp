@@ -260,6 +260,12 @@ TEST_P(WebApiTest, UnitOfficerSeesOnlyTheirUnitAndItsChildren) {
     ASSERT_EQ(made.status, 201) << made.body;
     HttpTestClient u = client();
     ASSERT_EQ(u.login("snv", "mat-khau-don-vi-1").status, 200);
+    // The administrator chose the password: the user must replace it before anything else.
+    EXPECT_EQ(u.get("/api/v1/units").error_code(), "password_change_required");
+    ASSERT_EQ(u.post_json("/api/v1/me/password", {{"current_password", "mat-khau-don-vi-1"},
+                                                  {"new_password", "mat-khau-cua-rieng-toi"}})
+                  .status,
+              200);
 
     for (const std::string& id : ids_of(u.get("/api/v1/units").json()))
         EXPECT_TRUE(id.starts_with("KG-SNV")) << id;

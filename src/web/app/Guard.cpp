@@ -27,6 +27,19 @@ Response store_failure(const StoreError& error) {
                            "Không truy cập được cơ sở dữ liệu: " + error.message);
 }
 
+namespace {
+
+// A password someone else chose (a generated first password, one set by an administrator) is
+// replaced before the account does anything else; only who-am-I, the change itself and logout
+// remain open.
+bool must_change_password_first(const Principal& principal, const Request& request) {
+    if (!principal.user.must_change_password || principal.bearer) return false;
+    return request.path != "/api/v1/me" && request.path != "/api/v1/me/password" &&
+           request.path != "/api/v1/logout";
+}
+
+}  // namespace
+
 Handler with_store(WebApp& app, StoreHandler handler) {
     return [&app, handler = std::move(handler)](Request& request) {
         auto lease = app.stores().acquire();
@@ -50,6 +63,9 @@ Handler secured(WebApp& app, Access access, SecuredHandler handler) {
         if (!passes_csrf(principal, request))
             return Response::error(403, "csrf",
                                    "Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token)");
+        if (must_change_password_first(principal, request))
+            return Response::error(403, "password_change_required",
+                                   "Cần đổi mật khẩu trước khi tiếp tục");
         if (!allows(access, principal.user.role))
             return Response::error(403, "forbidden", "Vai trò của bạn không được làm việc này");
         return handler(request, principal, store);

@@ -174,7 +174,7 @@ void Server::stop() {
     asio::post(m_impl->acceptor.get_executor(), [impl = m_impl.get()] { impl->stop_on_strand(); });
 }
 
-void run_until_signal(Server& server) {
+void run_until_signal(Server& server, const std::function<void()>& on_ready) {
     asio::io_context signals_io;
     asio::signal_set signals(signals_io, SIGINT, SIGTERM);
     int received = 0;
@@ -189,6 +189,7 @@ void run_until_signal(Server& server) {
     };
     signals.async_wait(on_signal);
     std::thread watcher([&] { signals_io.run(); });
+    if (on_ready) on_ready();
     server.run();
     signals_io.stop();
     watcher.join();

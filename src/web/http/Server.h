@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,8 @@ private:
 };
 
 // Runs server.run() and calls server.stop() on SIGTERM or SIGINT.
-void run_until_signal(Server& server);
+// `on_ready` runs once the signals are caught, before serving: announce the address there, so
+// that whoever reads it can stop the server with SIGTERM at once.
+void run_until_signal(Server& server, const std::function<void()>& on_ready = {});
 
 }  // namespace thidua::web
