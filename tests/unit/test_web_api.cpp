@@ -313,6 +313,7 @@ TEST_P(WebApiTest, BearerTokensWorkWithoutCsrfAndCanBeRevoked) {
     const std::string id = std::to_string(made.json()["id"].get<int64_t>());
     EXPECT_EQ(a.request("DELETE", "/api/v1/tokens/" + id).status, 200);
     EXPECT_EQ(api.get("/api/v1/plans").status, 401);
+    EXPECT_EQ(a.request("DELETE", "/api/v1/tokens/999999").status, 404);
 }
 
 TEST_P(WebApiTest, PasswordChangeNeedsTheCurrentOneAndARealPassword) {

@@ -87,13 +87,18 @@ std::string text_member(const json& object, const char* name) {
     return to_nfc(it->get<std::string>());
 }
 
+std::optional<int64_t> parse_integer(std::string_view text) {
+    int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
 int limit_param(const Request& request, int fallback, int max) {
     const auto text = request.query_param("limit");
-    if (!text) return fallback;
-    int value = 0;
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size() || value < 1) return fallback;
-    return std::min(value, max);
+    const auto value = text ? parse_integer(*text) : std::nullopt;
+    if (!value || *value < 1) return fallback;
+    return static_cast<int>(std::min<int64_t>(*value, max));
 }
 
 }  // namespace thidua::web

@@ -30,6 +30,9 @@ tl::expected<json, Response> json_body(const Request& request);
 // A member as text: "" when absent or not a string.
 std::string text_member(const json& object, const char* name);
 
+// A whole decimal number, nothing before or after it; nullopt otherwise.
+std::optional<int64_t> parse_integer(std::string_view text);
+
 // `?limit=` bounded to [1, max], `fallback` when absent or not a number.
 int limit_param(const Request& request, int fallback, int max);
 

@@ -1,7 +1,5 @@
 // GET /api/v1/plans, GET|PUT /api/v1/plans/{id}, GET …/versions, GET …/diff.
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "base/Text.h"
@@ -19,12 +17,9 @@ namespace {
 constexpr std::size_t kPlanFileLimit = 1 << 20;
 
 std::optional<int> int_param(const Request& request, std::string_view name) {
-    const auto text = request.query_param(name);
-    if (!text) return std::nullopt;
-    int value = 0;
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size()) return std::nullopt;
-    return value;
+    const auto value = parse_integer(request.query_param(name).value_or(""));
+    if (!value || *value < 0 || *value > 1'000'000) return std::nullopt;
+    return static_cast<int>(*value);
 }
 
 Response list_plans(WebApp& app, Store& store) {

@@ -1,8 +1,6 @@
 // GET /api/v1/results?year=Y&type=T: every unit of a type in one year with its index rate,
 // for the spread of a group. A don-vi user gets their own units only.
 
-#include <charconv>
-
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/UnitScope.h"
@@ -13,17 +11,14 @@ namespace thidua::web {
 namespace {
 
 Response group_results(Request& request, const Principal& who, Store& store) {
-    const std::string year_text = request.query_param("year").value_or("");
-    int year = 0;
-    const auto [end, ec] =
-        std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
-    if (ec != std::errc() || end != year_text.data() + year_text.size())
+    const auto year = parse_integer(request.query_param("year").value_or(""));
+    if (!year || *year < 1900 || *year > 2200)
         return Response::error(400, "bad_request", "Cần năm: ?year=2024");
     const std::string type = request.query_param("type").value_or("");
     auto units = store.list_units();
     if (!units) return store_failure(units.error());
     const UnitScope scope = UnitScope::of(who, *units);
-    auto rows = store.list_unit_years({{}, year, type});
+    auto rows = store.list_unit_years({{}, static_cast<int>(*year), type});
     if (!rows) return store_failure(rows.error());
     const UnitNames names = unit_names(*units);
     json list = json::array();
@@ -36,7 +31,7 @@ Response group_results(Request& request, const Principal& who, Store& store) {
                         {"satisfaction", optional_number(y.satisfaction)},
                         {"rating", y.par_rating.empty() ? json(nullptr) : json(y.par_rating)}});
     }
-    return Response::json(200, {{"year", year}, {"type", type}, {"units", list}});
+    return Response::json(200, {{"year", *year}, {"type", type}, {"units", list}});
 }
 
 }  // namespace

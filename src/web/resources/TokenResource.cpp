@@ -1,7 +1,7 @@
 // POST|GET /api/v1/tokens, DELETE /api/v1/tokens/{id}: bearer tokens for API clients, made by
 // an administrator for a user; the token is shown once and stored only as its SHA-256.
 
-#include <charconv>
+#include <algorithm>
 #include <chrono>
 
 #include "auth/Tokens.h"
@@ -57,12 +57,13 @@ Response list_tokens(Request&, const Principal&, Store& store) {
 }
 
 Response revoke_token(Request& request, const Principal& who, Store& store) {
-    const std::string text = request.param("id");
-    int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size())
-        return Response::error(404, "not_found", "Không có mã truy cập này");
-    if (auto r = store.accounts().revoke_api_token(id, who.user.username); !r)
+    const auto id = parse_integer(request.param("id"));
+    auto tokens = store.accounts().list_api_tokens();
+    if (!tokens) return store_failure(tokens.error());
+    const bool known = id && std::any_of(tokens->begin(), tokens->end(),
+                                         [&](const ApiToken& t) { return t.id == *id; });
+    if (!known) return Response::error(404, "not_found", "Không có mã truy cập này");
+    if (auto r = store.accounts().revoke_api_token(*id, who.user.username); !r)
         return store_failure(r.error());
     return Response::json(200, json::object());
 }

@@ -1,7 +1,5 @@
 // GET|POST /api/v1/users, PATCH /api/v1/users/{id}: accounts, for administrators only.
 
-#include <charconv>
-
 #include "auth/PasswordHash.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
@@ -9,14 +7,6 @@
 
 namespace thidua::web {
 namespace {
-
-std::optional<int64_t> id_param(const Request& request) {
-    const std::string text = request.param("id");
-    int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return id;
-}
 
 bool valid_username(const std::string& name) {
     if (name.empty() || name.size() > 64) return false;
@@ -71,7 +61,7 @@ Response create_user(Request& request, const Principal& who, Store& store) {
 }
 
 Response update_user(Request& request, const Principal& who, Store& store) {
-    const auto id = id_param(request);
+    const auto id = parse_integer(request.param("id"));
     if (!id) return Response::error(404, "not_found", "Không có người dùng này");
     auto body = json_body(request);
     if (!body) return std::move(body.error());
