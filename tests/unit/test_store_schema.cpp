@@ -61,28 +61,33 @@ TEST_P(StoreTest, AuditLogRejectsUpdateAndDelete) {
     EXPECT_EQ(log->front().actor, "lan");
 }
 
+// The database as a binary knowing only the steps up to `version` would have left it.
+void apply_steps_up_to(store::SqlConnection& db, int version, const std::string& engine) {
+    ASSERT_TRUE(db.exec_script(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    for (const store::Migration& m : store::migrations()) {
+        if (m.version > version) break;
+        const std::string sql = store::migration_sql(m, engine);
+        ASSERT_TRUE(db.exec_script(sql)) << m.version;
+        const std::string checksum = store::migration_checksum(sql);
+        const store::SqlValue row[] = {store::SqlValue::of(static_cast<int64_t>(m.version)),
+                                       store::SqlValue::of(m.name), store::SqlValue::of(checksum),
+                                       store::SqlValue::of("2026-01-01T00:00:00.000Z")};
+        ASSERT_TRUE(db.run(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, "
+            "$2, $3, $4)",
+            row));
+    }
+}
+
 // A database made before the accounts step (version 2) migrates: step 1's unused users and
 // sessions tables are replaced, whatever rows they held.
 TEST_P(StoreTest, MigratesAVersion2DatabaseToAccounts) {
     {
         auto db = raw();
         ASSERT_TRUE(db);
-        ASSERT_TRUE(db->exec_script(
-            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-            "checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-        for (const store::Migration& m : store::migrations()) {
-            if (m.version > 2) break;
-            const std::string sql = store::migration_sql(m, GetParam());
-            ASSERT_TRUE(db->exec_script(sql)) << m.version;
-            const std::string checksum = store::migration_checksum(sql);
-            const store::SqlValue row[] = {
-                store::SqlValue::of(static_cast<int64_t>(m.version)), store::SqlValue::of(m.name),
-                store::SqlValue::of(checksum), store::SqlValue::of("2026-01-01T00:00:00.000Z")};
-            ASSERT_TRUE(db->run(
-                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, "
-                "$2, $3, $4)",
-                row));
-        }
+        apply_steps_up_to(*db, 2, GetParam());
         ASSERT_TRUE(db->exec_script(
             "INSERT INTO users (username, password_hash, role, created_at) VALUES ('old', 'h', "
             "'admin', '2026-01-01T00:00:00.000Z');"
@@ -100,6 +105,44 @@ TEST_P(StoreTest, MigratesAVersion2DatabaseToAccounts) {
     auto steps = store::query_int(*raw(), "SELECT count(*) FROM schema_migrations");
     ASSERT_TRUE(steps);
     EXPECT_EQ(*steps, static_cast<int64_t>(store::migrations().size()));
+}
+
+// A version-3 store keeps its registrations, events and dossiers through the per-plan step:
+// they become shared by every plan, and new dossiers get fresh ids.
+TEST_P(StoreTest, MigratesRecordsToSharedPlanRecords) {
+    {
+        auto db = raw();
+        ASSERT_TRUE(db);
+        apply_steps_up_to(*db, 3, GetParam());
+        ASSERT_TRUE(db->exec_script(
+            "INSERT INTO units (id, ord, name, name_fold, name_sort, type) VALUES ('U', 0, 'U', "
+            "'u', 'u', 'department');"
+            "INSERT INTO registrations (subject_kind, subject_id, period, ord, registered_on) "
+            "VALUES ('unit', 'U', '2023', 0, '2023-03-01');"
+            "INSERT INTO events (event, year, ord, event_date) VALUES ('hop-xet', 2023, 0, "
+            "'2023-12-01');"
+            "INSERT INTO dossiers (subject_kind, subject_id, award, period) VALUES ('unit', 'U', "
+            "'co-thi-dua', '2023');"
+            "INSERT INTO dossier_documents (dossier_id, document, ord, copies) SELECT id, "
+            "'to-trinh', 0, 1 FROM dossiers;"
+            "INSERT INTO dataset_parts (name) VALUES ('registrations'), ('events'), "
+            "('dossiers')"));
+    }
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->schema_version(), store::latest_schema_version());
+    auto data = store->load_dataset_for_plan("any-plan");
+    ASSERT_TRUE(data) << data.error().format();
+    EXPECT_EQ(data->registrations.size(), 1u);
+    EXPECT_EQ(data->events.size(), 1u);
+    EXPECT_EQ(data->dossiers.size(), 1u);
+    EXPECT_TRUE(data->has_registrations && data->has_events && data->has_dossiers);
+    auto db = raw();
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->run(
+        "INSERT INTO dossiers (plan_id, subject_kind, subject_id, award, period) VALUES ('p', "
+        "'unit', 'U', 'co-thi-dua', '2023')"));
+    EXPECT_EQ(store::query_int(*db, "SELECT count(DISTINCT id) FROM dossiers").value_or(0), 2);
 }
 
 TEST(StoreUrl, RejectsAnUnknownScheme) {
