@@ -73,6 +73,7 @@ int run(const ServeArgs& args) {
     server_options.port = args.port;
     server_options.worker_threads = args.workers;
     server_options.trust_proxy = args.behind_tls_proxy;
+    server_options.access_log = true;
     web::Server server(server_options, router);
     std::string error;
     if (!server.listen(error)) {

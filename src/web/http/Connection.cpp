@@ -6,6 +6,9 @@
 #include <iostream>
 #include <limits>
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
@@ -254,6 +257,25 @@ void Connection::dispatch() {
 }
 
 Response Connection::invoke() {
+    const auto started = std::chrono::steady_clock::now();
+    Response response = call_handler();
+    if (m_context.options.access_log) log_access(response.status, started);
+    return response;
+}
+
+void Connection::log_access(int status, std::chrono::steady_clock::time_point started) const {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    // The path only: a query holds what people searched for, which the log need not keep.
+    const std::string line = fmt::format(
+        "{:%Y-%m-%dT%H:%M:%S}Z {} {} {} {} {}ms\n",
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
+        m_request.remote_address, m_request.method, m_request.path, status, ms);
+    std::cerr << line;
+}
+
+Response Connection::call_handler() {
     try {
         return m_route->handler(m_request);
     } catch (const std::exception& e) {

@@ -7,6 +7,7 @@
 #include <utility>  // before Asio: g++ 12 with C++20 misses std::exchange in asio/awaitable.hpp
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -56,6 +57,8 @@ private:
     void on_body(boost::beast::error_code ec);
     void dispatch();
     Response invoke();
+    Response call_handler();
+    void log_access(int status, std::chrono::steady_clock::time_point started) const;
     void build_response(Response& response);
     void write(Response response);
     void on_write(boost::beast::error_code ec);

@@ -25,6 +25,8 @@ struct ServerOptions {
     // Believe X-Forwarded-Proto (Request::secure) and X-Forwarded-For (Request::remote_address)
     // when the peer is a loopback address: a reverse proxy on the same host.
     bool trust_proxy = false;
+    // One line per answered request on stderr: time, address, method, path, status, duration.
+    bool access_log = false;
 };
 
 class Server {
