@@ -25,6 +25,7 @@ for src in fuzz/*_fuzzer.cpp; do
     encoding_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/encoding) ;;
     multipart_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/multipart) ;;
     json_body_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/json) ;;
+    docx_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/docx) ;;
   esac
   options=(-max_total_time="$seconds" -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/)
   [ -f "fuzz/$name.dict" ] && options+=(-dict="fuzz/$name.dict")
