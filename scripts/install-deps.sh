@@ -2,7 +2,9 @@
 # Installs what thidua needs from Debian 12 packages, and only what is missing. postgresql-15 is
 # for the tests: scripts/pg-test-cluster.sh starts a throw-away cluster with its binaries.
 # nodejs and npm fetch the web UI's libraries (web/package-lock.json), which the build embeds in
-# the binary; chromium runs the browser tests (tests/browser/run.sh) headless.
+# the binary; chromium runs the browser tests (tests/browser/run.sh) headless. LibreOffice Writer,
+# Liberation fonts (metric-compatible with Times New Roman) and poppler-utils turn generated
+# documents into PDF and text for the document tests.
 set -euo pipefail
 
 packages=(
@@ -16,6 +18,7 @@ packages=(
   clang libclang-rt-14-dev
   nodejs chromium
   libdtl-dev
+  libreoffice-writer-nogui fonts-liberation2 poppler-utils
 )
 # Debian's npm, unless the command is already there: NodeSource's nodejs bundles npm and conflicts
 # with the Debian package.
