@@ -118,6 +118,8 @@ public:
     virtual Result<int64_t> count_login_failures(const std::string& key,
                                                  const std::string& since) = 0;
     virtual Result<> clear_login_failures(const std::string& key) = 0;
+    // Forgets what no longer counts: sessions expired by `now`, failures before `failures_before`.
+    virtual Result<> purge_expired(const std::string& now, const std::string& failures_before) = 0;
 };
 
 }  // namespace thidua

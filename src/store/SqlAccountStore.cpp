@@ -346,4 +346,15 @@ Result<> SqlAccountStore::clear_login_failures(const std::string& key) {
     return {};
 }
 
+Result<> SqlAccountStore::purge_expired(const std::string& now,
+                                        const std::string& failures_before) {
+    const SqlValue expired[] = {SqlValue::of(now)};
+    if (auto r = m_db.run("DELETE FROM sessions WHERE expires_at <= $1", expired); !r)
+        return tl::unexpected(r.error());
+    const SqlValue old[] = {SqlValue::of(failures_before)};
+    if (auto r = m_db.run("DELETE FROM login_failures WHERE at < $1", old); !r)
+        return tl::unexpected(r.error());
+    return {};
+}
+
 }  // namespace thidua::store

@@ -38,6 +38,7 @@ public:
     Result<> record_login_failure(const std::string& key, const std::string& at) override;
     Result<int64_t> count_login_failures(const std::string& key, const std::string& since) override;
     Result<> clear_login_failures(const std::string& key) override;
+    Result<> purge_expired(const std::string& now, const std::string& failures_before) override;
 
 private:
     SqlConnection& m_db;

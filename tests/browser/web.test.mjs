@@ -22,6 +22,8 @@ const ARTIFACTS = process.env.ARTIFACTS_DIR || fs.mkdtempSync(path.join(os.tmpdi
 const PLAN = 'kien-giang-2021-2025';
 const PERIOD = '2021-2025';
 const UNIT = process.env.THIDUA_TEST_UNIT || 'KG-STP'; // Sở Tư pháp
+// Scratch files (zips to upload) go in one folder, removed when the tests end.
+const SCRATCH = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-zip-'));
 const OTHER_UNIT = 'KG-SNV';
 const OTHER_UNIT_NAME = 'Sở Nội vụ';
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
@@ -109,6 +111,7 @@ describe('giao diện web', { concurrency: false }, () => {
 
   after(async () => {
     await browser?.close();
+    fs.rmSync(SCRATCH, { recursive: true, force: true });
   });
 
   test('trang chính: CSP và tài nguyên nhúng', () => step('assets', async () => {
@@ -148,7 +151,7 @@ describe('giao diện web', { concurrency: false }, () => {
     const dir = path.join(root, 'samples', PLAN);
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()
       .map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }));
-    const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-zip-')), `${PLAN}.zip`);
+    const zipPath = path.join(SCRATCH, `${PLAN}.zip`);
     fs.writeFileSync(zipPath, makeZip(files));
 
     await page.getByTestId('nav-nhap-du-lieu').click();
@@ -167,7 +170,7 @@ describe('giao diện web', { concurrency: false }, () => {
       { name: 'units.csv', data: Buffer.from('id,name,type,parent_id\nX1,Đơn vị thử,department,\n') },
       { name: 'unit_years.csv', data: Buffer.from('unit_id,year,par_score,par_max\nX1,2023,abc,100\n') },
     ];
-    const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-zip-')), 'sai.zip');
+    const zipPath = path.join(SCRATCH, 'sai.zip');
     fs.writeFileSync(zipPath, makeZip(bad));
     await page.goto(`${BASE}/#/nhap-du-lieu`);
     await page.getByTestId('import-form').waitFor();

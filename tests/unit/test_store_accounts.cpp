@@ -288,6 +288,24 @@ TEST_P(StoreAccountTest, LoginFailuresCountByKeyAndWindow) {
               1);
 }
 
+TEST_P(StoreAccountTest, PurgeForgetsExpiredSessionsAndOldFailuresOnly) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    AccountStore& accounts = store->accounts();
+    const User lan = must_create(accounts, new_user("lan"));
+    ASSERT_TRUE(accounts.create_session({"old", lan.id, "c1", "2026-03-01T09:00:00.000Z"}));
+    ASSERT_TRUE(accounts.create_session({"live", lan.id, "c2", kLater}));
+    ASSERT_TRUE(accounts.record_login_failure("user:lan", "2026-03-01T09:00:00.000Z"));
+    ASSERT_TRUE(accounts.record_login_failure("user:lan", "2026-03-01T09:58:00.000Z"));
+
+    ASSERT_TRUE(accounts.purge_expired(kNow, "2026-03-01T09:45:00.000Z"));
+    EXPECT_TRUE(session(accounts, "live"));
+    // The expired session is gone even for a caller whose clock is behind.
+    EXPECT_FALSE(session(accounts, "old", "2026-03-01T08:00:00.000Z"));
+    EXPECT_EQ(accounts.count_login_failures("user:lan", "2026-03-01T00:00:00.000Z").value_or(-1),
+              1);
+}
+
 TEST_P(StoreAccountTest, ChangesAreAuditedWithoutSecrets) {
     auto store = open();
     ASSERT_TRUE(store);

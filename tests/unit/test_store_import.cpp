@@ -27,7 +27,7 @@ TEST_P(StoreImportTest, LoadGivesBackEverySample) {
         auto store = open();
         ASSERT_TRUE(store);
         const Dataset data = read_sample(name);
-        auto report = store->import_dataset(data, {"test", name});
+        auto report = store->import_dataset(data, {"test", name, ""});
         ASSERT_TRUE(report) << report.error().format();
         EXPECT_EQ(counts(*report, "units").inserted, static_cast<int64_t>(data.units.size()));
         auto loaded = store->load_dataset();

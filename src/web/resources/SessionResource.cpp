@@ -105,6 +105,11 @@ Response login(WebApp& app, Request& request, Store& store) {
         return Response::error(401, "unauthorized", "Sai tên đăng nhập hoặc mật khẩu");
     }
     (void)store.accounts().clear_login_failures(user_key);
+    // A successful login is a good moment to forget what no longer counts; a failure to do so
+    // costs nothing but space, so it does not stop the login.
+    const auto now = Clock::now();
+    (void)store.accounts().purge_expired(store::utc_iso(now),
+                                         store::utc_iso(now - app.options().login_window));
     return start_session(app, store, request, (*found)->user);
 }
 
