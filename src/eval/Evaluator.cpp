@@ -47,7 +47,12 @@ class Engine final : public expr::Host {
 public:
     Engine(const CompiledPlan& plan, const Dataset& data, const Period& period,
            const EvaluateOptions& options)
-        : m_plan(plan), m_data(data), m_period(period), m_options(options), m_indexes(plan, data), m_scope(subtree(data, options.within)) {
+        : m_plan(plan),
+          m_data(data),
+          m_period(period),
+          m_options(options),
+          m_indexes(plan, data),
+          m_scope(subtree(data, options.within)) {
         m_groups.resize(plan.award_ids.size());
         for (const CompiledAward& award : plan.awards) {
             if (!selector_matches(award.spec->periods, period)) continue;

@@ -11,6 +11,8 @@ std::string utc_iso(std::chrono::system_clock::time_point at) {
     return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", seconds, (ms - seconds).count());
 }
 
-std::string utc_now() { return utc_iso(std::chrono::system_clock::now()); }
+std::string utc_now() {
+    return utc_iso(std::chrono::system_clock::now());
+}
 
 }  // namespace thidua::store

@@ -61,23 +61,19 @@ inline constexpr StagedColumn kRegistrationValues[] = {{"registered_on", Text}};
 inline constexpr MergeSpec kRegistrations{"registrations", kRegistrationKey, kRegistrationValues,
                                           true};
 
-inline constexpr StagedColumn kEventKey[] = {
-    {"plan_id", Text}, {"event", Text}, {"year", Integer}};
+inline constexpr StagedColumn kEventKey[] = {{"plan_id", Text}, {"event", Text}, {"year", Integer}};
 inline constexpr StagedColumn kEventValues[] = {{"event_date", Text}};
 inline constexpr MergeSpec kEvents{"events", kEventKey, kEventValues, true};
 
 // Dossier documents are staged with their dossier's natural key and merged by hand (two tables).
 inline constexpr StagedColumn kDossierKey[] = {{"plan_id", Text},
-                                              {"subject_kind", Text},
-                                              {"subject_id", Key},
-                                              {"award", Text},
-                                              {"period", Text}};
-inline constexpr StagedColumn kDocumentKey[] = {{"plan_id", Text},
-                                                {"subject_kind", Text},
-                                                {"subject_id", Key},
-                                                {"award", Text},
-                                                {"period", Text},
-                                                {"document", Text}};
+                                               {"subject_kind", Text},
+                                               {"subject_id", Key},
+                                               {"award", Text},
+                                               {"period", Text}};
+inline constexpr StagedColumn kDocumentKey[] = {{"plan_id", Text},   {"subject_kind", Text},
+                                                {"subject_id", Key}, {"award", Text},
+                                                {"period", Text},    {"document", Text}};
 inline constexpr StagedColumn kDocumentValues[] = {{"copies", Integer}, {"submitted_on", Text}};
 inline constexpr MergeSpec kDossierDocuments{"dossier_documents", kDocumentKey, kDocumentValues,
                                              true};

@@ -80,15 +80,18 @@ Result<std::vector<PlanVersion>> latest_plan_versions(SqlConnection& db) {
     return out;
 }
 
-Result<std::vector<PlanVersion>> list_plan_versions(SqlConnection& db,
-                                                    const std::string& plan_id) {
+Result<std::vector<PlanVersion>> list_plan_versions(SqlConnection& db, const std::string& plan_id) {
     std::vector<PlanVersion> out;
     const SqlValue params[] = {SqlValue::of(plan_id)};
     auto done = db.query(
         "SELECT version, saved_by, saved_at FROM plans WHERE plan_id = $1 ORDER BY version DESC",
         params, [&](const SqlRow& r) {
-            out.push_back({plan_id, static_cast<int>(r.integer(0)), {}, std::string(r.text(1)),
-                           std::string(r.text(2)), false});
+            out.push_back({plan_id,
+                           static_cast<int>(r.integer(0)),
+                           {},
+                           std::string(r.text(1)),
+                           std::string(r.text(2)),
+                           false});
         });
     if (!done) return tl::unexpected(done.error());
     return out;

@@ -46,15 +46,15 @@ Result<> load_registrations(SqlConnection& db, LoadState& s) {
 Result<> load_events(SqlConnection& db, LoadState& s) {
     bool ok = true;
     const PlanFilter f = plan_filter(s, "plan_id");
-    auto done = db.query(fmt::format("SELECT event, year, event_date FROM events{} ORDER BY ord",
-                                     f.where),
-                         f.params, [&](const SqlRow& r) {
-                             const auto on = Date::parse_iso(r.text(2));
-                             ok = ok && on;
-                             if (on)
-                                 s.data.events.push_back(
-                                     {std::string(r.text(0)), static_cast<int>(r.integer(1)), *on});
-                         });
+    auto done =
+        db.query(fmt::format("SELECT event, year, event_date FROM events{} ORDER BY ord", f.where),
+                 f.params, [&](const SqlRow& r) {
+                     const auto on = Date::parse_iso(r.text(2));
+                     ok = ok && on;
+                     if (on)
+                         s.data.events.push_back(
+                             {std::string(r.text(0)), static_cast<int>(r.integer(1)), *on});
+                 });
     if (done && !ok) return tl::unexpected(inconsistent_store("events"));
     return done;
 }

@@ -46,7 +46,9 @@ tl::expected<ImportReport, StoreError> SqlStore::import_dataset(const Dataset& d
     return report;
 }
 
-tl::expected<Dataset, StoreError> SqlStore::load_dataset() { return load(std::nullopt); }
+tl::expected<Dataset, StoreError> SqlStore::load_dataset() {
+    return load(std::nullopt);
+}
 
 tl::expected<Dataset, StoreError> SqlStore::load_dataset_for_plan(const std::string& plan_id) {
     return load(plan_id);

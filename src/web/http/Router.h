@@ -28,7 +28,7 @@ struct Route {
 };
 
 struct RouteMatch {
-    const Route* route = nullptr;  // null: no route for this path (404) …
+    const Route* route = nullptr;     // null: no route for this path (404) …
     bool method_not_allowed = false;  // … or the path exists for other methods only (405)
     std::vector<std::string> allowed_methods;
 };
