@@ -24,13 +24,6 @@ void print(const Diagnostics& errors) {
         std::cerr << d.format_bilingual() << "\n";
 }
 
-std::string period_list(const PlanSpec& spec) {
-    std::string out;
-    for (const Period& p : plan_periods(spec))
-        out += (out.empty() ? "" : ", ") + p.id;
-    return out;
-}
-
 using PlanResult = tl::expected<std::shared_ptr<const CompiledPlan>, Diagnostics>;
 
 Diagnostics one_problem(const std::string& file, std::string vi, std::string en) {

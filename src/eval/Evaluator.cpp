@@ -450,11 +450,8 @@ EvaluationResult evaluate(const CompiledPlan& plan, const Dataset& data, const P
 }
 
 Index issuer_unit(const CompiledPlan& plan, const Dataset& data) {
-    const std::string& id = plan.spec.issuer.unit;
-    if (id.empty()) return kNoIndex;
-    for (size_t u = 0; u < data.units.size(); ++u)
-        if (data.units[u].id == id) return static_cast<Index>(u);
-    return kNoIndex;
+    const auto found = data.unit_by_id.find(plan.spec.issuer.unit);
+    return found == data.unit_by_id.end() ? kNoIndex : found->second;
 }
 
 }  // namespace thidua

@@ -33,4 +33,11 @@ bool selector_matches(const PeriodSelector& selector, const Period& period) {
     return std::find(selector.ids.begin(), selector.ids.end(), period.id) != selector.ids.end();
 }
 
+std::string period_list(const PlanSpec& plan) {
+    std::string out;
+    for (const Period& p : plan_periods(plan))
+        out += (out.empty() ? "" : ", ") + p.id;
+    return out;
+}
+
 }  // namespace thidua

@@ -20,6 +20,8 @@ struct Period {
 // The plan's periods in order: phases first, then the annual rounds.
 std::vector<Period> plan_periods(const PlanSpec& plan);
 std::optional<Period> find_period(const PlanSpec& plan, std::string_view id);
+// "2021-2025, 2021, …": the plan's period ids, for messages naming what exists.
+std::string period_list(const PlanSpec& plan);
 bool selector_matches(const PeriodSelector& selector, const Period& period);
 
 }  // namespace thidua

@@ -107,8 +107,8 @@ private:
         auto check_selector = [&](const PeriodSelector& s) {
             for (const std::string& id : s.ids)
                 if (!find_period(m_spec, id))
-                    error(s.where,
-                          fmt::format("kế hoạch không có kỳ '{}' (các kỳ: {})", id, period_list()));
+                    error(s.where, fmt::format("kế hoạch không có kỳ '{}' (các kỳ: {})", id,
+                                               period_list(m_spec)));
             if (s.annual && !m_spec.annual)
                 error(s.where, "kế hoạch không có kỳ hằng năm (thiếu 'periods.annual')");
             if (s.phases && m_spec.phases.empty())
@@ -126,13 +126,6 @@ private:
                     error(a.where, fmt::format("hình thức '{}' được khai báo hai lần cho kỳ {}",
                                                a.id, p.id));
         }
-    }
-
-    std::string period_list() const {
-        std::string out;
-        for (const Period& p : plan_periods(m_spec))
-            out += (out.empty() ? "" : ", ") + p.id;
-        return out;
     }
 
     void register_scales() {

@@ -1,13 +1,11 @@
 #include "web/app/DatasetUpload.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 
-#include <unistd.h>
-
 #include "io/DatasetSource.h"
+#include "web/app/TempDir.h"
 #include "web/http/Multipart.h"
 
 namespace thidua::web {
@@ -25,24 +23,6 @@ const char* kind_of(std::string_view bytes) {
     if (!bytes.starts_with(std::string_view("PK\x03\x04", 4))) return nullptr;
     return bytes.find("xl/workbook.xml") != std::string_view::npos ? ".xlsx" : ".zip";
 }
-
-// The readers take a path: the bytes go to a fresh private directory whose name the server
-// chose, never one derived from the request.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "thidua-upload-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) != nullptr) m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        if (!m_path.empty()) fs::remove_all(m_path, ignored);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 bool write_file(const fs::path& path, std::string_view bytes) {
     std::ofstream out(path, std::ios::binary);

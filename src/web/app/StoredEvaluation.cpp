@@ -5,18 +5,10 @@
 #include <fmt/format.h>
 
 #include "eval/Evaluator.h"
-#include "present/Explain.h"
 #include "web/app/Guard.h"
 
 namespace thidua::web {
 namespace {
-
-std::string period_list(const PlanSpec& spec) {
-    std::string out;
-    for (const Period& p : plan_periods(spec))
-        out += (out.empty() ? "" : ", ") + p.id;
-    return out;
-}
 
 bool visible(const EvaluationResult& r, const UnitScope& scope, Subject s) {
     const Dataset& data = *r.data;

@@ -5,13 +5,12 @@
 #include <fstream>
 #include <sstream>
 
-#include <unistd.h>
-
 #include "present/EvaluationXlsx.h"
 #include "present/JsonReport.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
+#include "web/app/TempDir.h"
 #include "web/app/UnitScope.h"
 #include "web/resources/Resources.h"
 
@@ -52,17 +51,15 @@ std::string read_file(const fs::path& path) {
 Response evaluation_xlsx(WebApp& app, Request& request, const Principal& who, Store& store) {
     auto evaluation = scoped_evaluation(app, request, who, store);
     if (!evaluation) return std::move(evaluation.error());
-    // libxlsxwriter writes files only: a private file the server names, removed at once.
-    std::string dir = (fs::temp_directory_path() / "thidua-xlsx-XXXXXX").string();
-    if (::mkdtemp(dir.data()) == nullptr)
+    // libxlsxwriter writes files only: one in a private directory, read back and removed.
+    TempDir dir;
+    if (dir.path().empty())
         return Response::error(500, "internal", "Không tạo được tệp tạm trên máy chủ");
-    const fs::path file = fs::path(dir) / "danh-gia.xlsx";
+    const fs::path file = dir.path() / "danh-gia.xlsx";
     auto written = write_evaluation_xlsx(evaluation->result, file);
-    std::string bytes = written ? read_file(file) : std::string();
-    std::error_code ignored;
-    fs::remove_all(dir, ignored);
     if (!written)
         return Response::error(500, "internal", "Không tạo được sổ tính: " + written.error());
+    std::string bytes = read_file(file);
     const auto& r = evaluation->result;
     Response response = Response::text(
         200, std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -11,6 +11,7 @@
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/http/Cookies.h"
+#include "web/http/HttpText.h"
 #include "web/resources/Resources.h"
 
 namespace thidua::web {
@@ -23,12 +24,6 @@ using Clock = std::chrono::system_clock;
 const std::string& decoy_hash() {
     static const std::string hash = auth::hash_password(auth::random_token(16));
     return hash;
-}
-
-std::string lowercase_ascii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
 }
 
 bool secure_cookies(const WebApp& app, const Request& request) {
@@ -90,7 +85,7 @@ Response login(WebApp& app, Request& request, Store& store) {
     const std::string password = text_member(*body, "password");
     if (username.empty() || password.empty())
         return Response::error(400, "bad_request", "Cần nhập tên đăng nhập và mật khẩu");
-    const std::string user_key = "user:" + lowercase_ascii(username);
+    const std::string user_key = "user:" + to_lower_ascii(username);
     const std::string address_key = "ip:" + request.remote_address;
     if (auto refused = throttled(app, store, user_key, address_key)) return std::move(*refused);
     auto found = store.accounts().find_credentials(username);
