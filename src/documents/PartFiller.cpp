@@ -110,6 +110,13 @@ void PartFiller::walk(pugi::xml_node root, const RowScope* scope) {
             const char* name = node.name();
             if (m_names.p == name) {
                 const pugi::xml_node next = next_node(node, root, false);
+                if (scope == nullptr) {
+                    if (const std::string list = paragraph_marker(node); !list.empty()) {
+                        expand_paragraph(node, list);
+                        node = next;
+                        continue;
+                    }
+                }
                 if (!fill_paragraph(node, scope)) {
                     node = next;
                     continue;
@@ -147,10 +154,10 @@ bool PartFiller::fill_paragraph(pugi::xml_node paragraph, const RowScope* scope)
         } else if (p.kind == PlaceholderKind::RowMarker &&
                    (scope == nullptr || scope->list != p.name)) {
             problem(p,
-                    "{{#danh_sách}} phải nằm trong một dòng của bảng, mỗi dòng (kể cả bảng lồng "
-                    "trong dòng đó) chỉ lặp theo một danh sách",
-                    "{{#list}} must sit in a table row, and a row (with any table nested in it) "
-                    "repeats one list only");
+                    "{{#danh_sách}} phải nằm trong một dòng của bảng hoặc một đoạn văn; mỗi dòng "
+                    "(kể cả bảng lồng trong dòng đó) hoặc đoạn văn chỉ lặp theo một danh sách",
+                    "{{#list}} must sit in a table row or a paragraph, and a row (with any table "
+                    "nested in it) or a paragraph repeats one list only");
         }
     }
 
@@ -178,6 +185,42 @@ bool PartFiller::fill_paragraph(pugi::xml_node paragraph, const RowScope* scope)
     }
     if (m_values != nullptr) editor.commit();
     return true;
+}
+
+std::string PartFiller::paragraph_marker(pugi::xml_node paragraph) {
+    ParagraphEditor editor(paragraph, m_names);
+    if (editor.text().find("{{#") == std::string::npos) return {};
+    for (const Placeholder& p : scan_placeholders(editor.text())) {
+        if (p.valid() && p.kind == PlaceholderKind::RowMarker) return p.name;
+    }
+    return {};
+}
+
+// The paragraph version of expand_row, for lists outside tables (the legal bases of a decision,
+// one "Căn cứ ..." paragraph each).
+void PartFiller::expand_paragraph(pugi::xml_node paragraph, const std::string& list) {
+    if (m_values == nullptr) {
+        m_log.lists[list];
+        RowScope scope{list, nullptr, 1};
+        fill_paragraph(paragraph, &scope);
+        return;
+    }
+    const std::vector<TemplateRecord>* records = m_values->find_list(list);
+    if (records == nullptr) m_log.unknown.insert("#" + list);
+    if (records == nullptr || records->empty()) {
+        remove_paragraph(paragraph);
+        return;
+    }
+    pugi::xml_node parent = paragraph.parent();
+    for (size_t i = 0; i < records->size(); ++i) {
+        pugi::xml_node copy = parent.insert_copy_before(paragraph, paragraph);
+        // Section properties stay with the original alone: copies would each start a section.
+        copy.child(m_names.pPr.c_str()).remove_child(m_names.sectPr.c_str());
+        RowScope scope{list, &(*records)[i], i + 1};
+        fill_paragraph(copy, &scope);
+    }
+    // A paragraph carrying the section's properties stays, emptied, rather than lose them.
+    remove_paragraph(paragraph);
 }
 
 std::string PartFiller::row_marker(pugi::xml_node row) {

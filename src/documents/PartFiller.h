@@ -53,6 +53,9 @@ private:
     // The list a table row repeats, or empty.
     std::string row_marker(pugi::xml_node row);
     void expand_row(pugi::xml_node row, const std::string& list);
+    // The list a paragraph outside any marked row repeats, or empty.
+    std::string paragraph_marker(pugi::xml_node paragraph);
+    void expand_paragraph(pugi::xml_node paragraph, const std::string& list);
     // Nullopt: unknown (already logged).
     std::optional<std::string> resolve(std::string_view name, const RowScope* scope);
     void remove_paragraph(pugi::xml_node paragraph);

@@ -598,16 +598,72 @@ TEST(DocxTemplate, TextBoxParagraphsAreFilledOnTheirOwn) {
     EXPECT_EQ(text_of(doc->select_node("//w:body/w:p").node()), "A Hộp chữC");
 }
 
-TEST(DocxTemplate, MarkersOutsideARowAndPlaceholdersAcrossATabAreProblems) {
+TEST(DocxTemplate, PlaceholdersAcrossATabAndMarkersOfTwoListsInOneRowAreProblems) {
     const std::string body =
-        para(run("{{#people}}")) + para(run("{{a") + "<w:r><w:tab/></w:r>" + run("b}}"));
+        "<w:tbl><w:tr>" + cell("{{#people}}{{#units}}") + "</w:tr></w:tbl>" +
+        para(run("{{a") + "<w:r><w:tab/></w:r>" + run("b}}"));
     auto tpl = DocxTemplate::open(docx(body));
     ASSERT_TRUE(tpl);
     const TemplatePlaceholders used = tpl->placeholders();
     EXPECT_TRUE(used.fields.empty());
-    EXPECT_TRUE(used.lists.empty());
     ASSERT_EQ(used.problems.size(), 2u);
-    EXPECT_EQ(used.problems[0].value, "{{#people}}");
-    EXPECT_NE(used.problems[0].message_en.find("table row"), std::string::npos);
+    EXPECT_EQ(used.problems[0].value, "{{#units}}");
+    EXPECT_NE(used.problems[0].message_en.find("one list only"), std::string::npos);
     EXPECT_NE(used.problems[1].message_en.find("invalid field name"), std::string::npos);
+}
+
+// The legal bases of a decision: one "Căn cứ ..." paragraph per record, each keeping the
+// paragraph's own formatting (italic, first-line indent).
+TEST(DocxTemplate, ParagraphOutsideATableRepeatedOncePerRecord) {
+    const std::string repeated = "<w:p><w:pPr><w:ind w:firstLine=\"567\"/></w:pPr>" +
+                                 run("{{#bases}}Căn cứ {{bases.text}};", "<w:i/>") + "</w:p>";
+    const std::string body = para(run("Trước")) + repeated + para(run("Sau"));
+    TemplateValues v;
+    v.add_record("bases", {{"text", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"}});
+    v.add_record("bases", {{"text", "Nghị định số 30/2020/NĐ-CP"}});
+    const FilledDocument out = fill(docx(body), v);
+    EXPECT_TRUE(out.unknown.empty());
+    auto doc = part(out.docx, "word/document.xml");
+    const auto paragraphs = nodes(doc->document_element(), "//w:body/w:p");
+    ASSERT_EQ(paragraphs.size(), 4u);
+    EXPECT_EQ(text_of(paragraphs[0]), "Trước");
+    EXPECT_EQ(text_of(paragraphs[1]), "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;");
+    EXPECT_EQ(text_of(paragraphs[2]), "Căn cứ Nghị định số 30/2020/NĐ-CP;");
+    EXPECT_EQ(text_of(paragraphs[3]), "Sau");
+    for (int i : {1, 2}) {
+        EXPECT_TRUE(paragraphs[i].select_node("w:pPr/w:ind[@w:firstLine='567']"));
+        EXPECT_TRUE(paragraphs[i].select_node("w:r/w:rPr/w:i"));
+    }
+
+    auto tpl = DocxTemplate::open(docx(body));
+    ASSERT_TRUE(tpl);
+    const TemplatePlaceholders used = tpl->placeholders();
+    EXPECT_TRUE(used.problems.empty());
+    ASSERT_TRUE(used.lists.contains("bases"));
+    EXPECT_EQ(used.lists.at("bases"), std::vector<std::string>{"text"});
+}
+
+TEST(DocxTemplate, RepeatedParagraphWithNoRecordsIsRemovedAndCopiesDoNotDuplicateTheSection) {
+    const std::string last = "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\"/>"
+                             "</w:sectPr></w:pPr>" + run("{{#items}}{{items.#}}. {{items.name}}") +
+                             "</w:p>";
+    TemplateValues none;
+    none.list("items");
+    const FilledDocument empty = fill(docx(para(run("A")) + para(run("{{#items}}x")) + last), none);
+    auto doc = part(empty.docx, "word/document.xml");
+    const auto paragraphs = nodes(doc->document_element(), "//w:body/w:p");
+    ASSERT_EQ(paragraphs.size(), 2u);  // the plain one removed, the one ending a section emptied
+    EXPECT_EQ(text_of(paragraphs[1]), "");
+    EXPECT_TRUE(paragraphs[1].select_node("w:pPr/w:sectPr"));
+
+    TemplateValues two;
+    two.add_record("items", {{"name", "Một"}});
+    two.add_record("items", {{"name", "Hai"}});
+    const FilledDocument filled = fill(docx(last), two);
+    auto doc2 = part(filled.docx, "word/document.xml");
+    EXPECT_EQ(nodes(doc2->document_element(), "//w:body/w:p/w:pPr/w:sectPr").size(), 1u);
+    const auto ps = nodes(doc2->document_element(), "//w:body/w:p");
+    ASSERT_EQ(ps.size(), 3u);
+    EXPECT_EQ(text_of(ps[0]), "1. Một");
+    EXPECT_EQ(text_of(ps[1]), "2. Hai");
 }
