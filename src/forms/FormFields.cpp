@@ -75,6 +75,7 @@ Fields selection_fields() {
             {"nhom", "Nhóm thi đua", {}},
             {"so_suat", "Số suất còn lại của nhóm", {}},
         }},
+        {"tom_tat_ket_qua", "Tóm tắt kết quả xét: số đủ tiêu chuẩn, số được chọn theo chỉ tiêu", {}},
         {"tom_tat_dong_hang", "Câu tóm tắt các trường hợp đồng hạng (trống nếu không có)", {}},
         {"tong_hop", "Tổng hợp theo hình thức khen thưởng và tiền thưởng", {
             {"hinh_thuc", "Hình thức khen thưởng", {}},
@@ -109,9 +110,7 @@ Fields kind_fields(FormKind kind) {
             };
         case FormKind::ProposalList:
         case FormKind::Submission:
-            return {
-                {"tom_tat_ket_qua", "Tóm tắt kết quả xét: số đủ tiêu chuẩn, số được chọn theo chỉ tiêu", {}},
-            };
+            return {};
         case FormKind::CouncilMinutes:
             return {
                 {"thoi_gian", "Thời gian họp (để trống điền tay nếu chưa có)", {}},

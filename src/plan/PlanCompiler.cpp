@@ -126,6 +126,13 @@ private:
                     error(a.where, fmt::format("hình thức '{}' được khai báo hai lần cho kỳ {}",
                                                a.id, p.id));
         }
+        for (const RewardSpec& r : m_spec.documents.rewards) {
+            const bool known = std::any_of(m_spec.awards.begin(), m_spec.awards.end(),
+                                           [&](const AwardSpec& a) { return a.id == r.award; });
+            if (!known)
+                error(r.where, fmt::format("'documents.rewards': kế hoạch không có hình thức '{}'",
+                                           r.award));
+        }
     }
 
     void register_scales() {

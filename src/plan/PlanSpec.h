@@ -4,6 +4,7 @@
 // the file it came from, so the compiler's errors read file:line:col.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,13 +31,22 @@ struct ExprText {
     std::vector<Segment> segments;  // for scalars over several lines ('|', '>', folded plain)
 };
 
-struct IssuerSpec {
+// A body that issues or signs documents: the plan's issuer, the proposer.
+struct AgencySpec {
     std::string name;          // "Ủy ban nhân dân tỉnh Kiên Giang"
     std::string unit;          // optional unit id in datasets
     std::string place;         // "Kiên Giang", for "Kiên Giang, ngày ..."
     std::string signer;        // "Nguyễn Lưu Trung"
     std::string signer_title;  // "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    std::string parent;        // the governing body (cơ quan chủ quản), "" for none
+    std::string symbol;        // in document numbers: "UBND" of "125/QĐ-UBND"
+    // Who acts for this body once it was dissolved (the 2025 reorganisation), from
+    // `successor_from` on: documents dated from then carry the successor's heading and signature.
+    std::shared_ptr<const AgencySpec> successor;
+    std::optional<Date> successor_from;
 };
+
+using IssuerSpec = AgencySpec;
 
 struct TaskAreaSpec {
     std::string id;
@@ -185,6 +195,47 @@ struct MilestoneSpec {
     std::optional<Date> date;
 };
 
+struct CouncilMemberSpec {
+    std::string name;
+    std::string title;  // "Giám đốc Sở Nội vụ"
+    std::string role;   // "Chủ tịch Hội đồng", "Ủy viên", "Thư ký"
+};
+
+struct CouncilSpec {
+    std::string name;  // "Hội đồng Thi đua - Khen thưởng tỉnh Kiên Giang"
+    std::vector<CouncilMemberSpec> members;
+    std::string quorum;    // "ít nhất 2/3 tổng số thành viên Hội đồng tham dự"
+    std::string approval;  // "70%"
+};
+
+// Prize money of an award as a multiple of the base salary (mức lương cơ sở).
+struct RewardSpec {
+    std::string award;
+    double multiple = 0;
+    SourceRef where;
+};
+
+struct BaseSalarySpec {
+    Date from;
+    long long amount = 0;  // đồng
+    std::string basis;     // "Nghị định số 73/2024/NĐ-CP"
+};
+
+// What the plan's documents need beyond the rules: who proposes, the council, legal bases,
+// recipients, prize money. Every part has a product default (forms/DocumentDefaults).
+struct DocumentsSpec {
+    AgencySpec proposer;          // signs the list and the submission; default: the issuer
+    std::string authority_title;  // who decides: "Chủ tịch Ủy ban nhân dân tỉnh Kiên Giang"
+    CouncilSpec council;
+    std::vector<std::string> legal_bases;  // replaces the default bases of the decision
+    std::map<std::string, std::vector<std::string>> recipients;  // form id -> "Nơi nhận" lines
+    std::vector<RewardSpec> rewards;
+    std::vector<BaseSalarySpec> base_salary;  // added to the product's table
+    std::string executors;                    // Điều 3 of the decision
+    std::string fund;                         // where the prize money comes from
+    SourceRef where;
+};
+
 struct PlanSpec {
     std::string file;
     std::string id;
@@ -210,6 +261,7 @@ struct PlanSpec {
     DossierSpec dossier;
     std::vector<MilestoneSpec> milestones;
     std::map<std::string, std::string> decisions;  // "Decision" notes of PLANS.md, id -> text
+    DocumentsSpec documents;
 };
 
 }  // namespace thidua

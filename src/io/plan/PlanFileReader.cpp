@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/Text.h"
+#include "io/plan/DocumentsSectionReader.h"
 #include "io/plan/YamlSource.h"
 
 namespace thidua {
@@ -56,7 +57,7 @@ private:
                        "legal_bases", "parent_plan", "theme",   "contents",     "task_areas",
                        "scales",      "groups",      "periods", "registration", "definitions",
                        "precedence",  "preference",  "dossier", "awards",       "milestones",
-                       "decisions"},
+                       "decisions",   "documents"},
                    {"id", "title", "issuer", "periods", "awards"});
         m_plan.file = m_src.file();
         m_plan.id = m_src.id(at(n, "id"));
@@ -98,14 +99,12 @@ private:
                 for (const auto& kv : at(n, "decisions"))
                     m_plan.decisions[kv.first.Scalar()] = m_src.str(kv.second);
         }
+        m_plan.documents = read_documents_section(m_src, at(n, "documents"));
     }
 
     void read_issuer(const YAML::Node& n) {
         if (!n) return;
-        m_src.keys(n, {"name", "unit", "place", "signer", "signer_title"}, {"name"});
-        m_plan.issuer = {m_src.str(at(n, "name")), m_src.str(at(n, "unit")),
-                         m_src.str(at(n, "place")), m_src.str(at(n, "signer")),
-                         m_src.str(at(n, "signer_title"))};
+        m_plan.issuer = read_agency(m_src, n, true);
     }
 
     void read_scale(const YAML::Node& n) {

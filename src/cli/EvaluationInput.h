@@ -1,0 +1,34 @@
+#pragma once
+// What `evaluate` and `doc` share: a plan (file, or stored id with --db), a dataset (--data, or
+// the plan's records in the store), a period, and the evaluation of that period.
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <tl/expected.hpp>
+
+#include "eval/Evaluation.h"
+#include "store/Store.h"
+
+namespace thidua::cli {
+
+struct EvaluationArgs {
+    std::string plan, data, db, period;
+};
+
+// Owns what the result points into; never moved once built.
+struct EvaluationInput {
+    std::unique_ptr<Store> store;
+    std::shared_ptr<const CompiledPlan> plan;
+    Dataset data;
+    Period period;
+    EvaluationResult result;
+};
+
+// The exit code (problems printed on stderr) when the inputs are bad.
+tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const EvaluationArgs& args);
+
+void add_evaluation_options(CLI::App& cmd, EvaluationArgs& args);
+
+}  // namespace thidua::cli
