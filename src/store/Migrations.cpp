@@ -314,11 +314,28 @@ ALTER TABLE dossier_documents_v4 RENAME TO dossier_documents;
 ${RESEED_DOSSIERS}
 )sql";
 
+// Document templates a user uploaded for a plan, one version per upload; a version without
+// content returns the document to the product's default. Nothing is overwritten or deleted.
+constexpr std::string_view kPlanTemplates = R"sql(
+CREATE TABLE plan_templates (
+  plan_id TEXT NOT NULL,
+  form TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  file_name TEXT,
+  content ${BLOB},
+  sha256 TEXT,
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  PRIMARY KEY (plan_id, form, version)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
     {3, "accounts: users, sessions, API tokens, login failures", kAccounts, {}, {}},
     {4, "registrations, events and dossiers per plan", kPlanRecords, {}, {}},
+    {5, "document templates per plan", kPlanTemplates, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <new>
 #include <vector>
 
 #include <fmt/format.h>
@@ -37,6 +38,15 @@ public:
     std::string_view text(int c) const override {
         return {PQgetvalue(m_result, m_row, c),
                 static_cast<size_t>(PQgetlength(m_result, m_row, c))};
+    }
+    std::string blob(int c) const override {
+        size_t size = 0;
+        unsigned char* bytes = PQunescapeBytea(
+            reinterpret_cast<const unsigned char*>(PQgetvalue(m_result, m_row, c)), &size);
+        if (bytes == nullptr) throw std::bad_alloc();  // the only failure libpq reports here
+        std::string out(reinterpret_cast<const char*>(bytes), size);
+        PQfreemem(bytes);
+        return out;
     }
 
 private:

@@ -44,6 +44,8 @@ public:
     virtual int64_t integer(int column) const = 0;
     virtual double real(int column) const = 0;
     virtual std::string_view text(int column) const = 0;
+    // The bytes of a BLOB/BYTEA column (PostgreSQL sends bytea as hex text: decoded here).
+    virtual std::string blob(int column) const = 0;
 };
 
 using RowCallback = std::function<void(const SqlRow&)>;

@@ -8,6 +8,7 @@
 #include "store/Directory.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
+#include "store/PlanTemplates.h"
 #include "store/PlanVersions.h"
 
 namespace thidua::store {
@@ -75,6 +76,20 @@ tl::expected<std::optional<PlanVersion>, StoreError> SqlStore::find_plan(
 
 tl::expected<std::vector<NameEntry>, StoreError> SqlStore::list_names(const NameQuery& query) {
     return store::list_names(*m_db, query);
+}
+
+tl::expected<PlanTemplate, StoreError> SqlStore::save_plan_template(PlanTemplate t) {
+    return store::save_plan_template(*m_db, std::move(t));
+}
+
+tl::expected<std::optional<PlanTemplate>, StoreError> SqlStore::find_plan_template(
+    const std::string& plan_id, const std::string& form) {
+    return store::find_plan_template(*m_db, plan_id, form);
+}
+
+tl::expected<std::vector<PlanTemplate>, StoreError> SqlStore::plan_templates(
+    const std::string& plan_id) {
+    return list_plan_templates(*m_db, plan_id);
 }
 
 tl::expected<std::vector<PlanVersion>, StoreError> SqlStore::latest_plans() {

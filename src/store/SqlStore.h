@@ -37,6 +37,11 @@ public:
     tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) override;
     tl::expected<void, StoreError> append_audit(const AuditEntry& entry) override;
     tl::expected<std::vector<AuditEntry>, StoreError> audit_log() override;
+    tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) override;
+    tl::expected<std::optional<PlanTemplate>, StoreError> find_plan_template(
+        const std::string& plan_id, const std::string& form) override;
+    tl::expected<std::vector<PlanTemplate>, StoreError> plan_templates(
+        const std::string& plan_id) override;
     AccountStore& accounts() override { return m_accounts; }
 
 private:

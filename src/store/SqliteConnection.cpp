@@ -20,6 +20,11 @@ public:
         if (p == nullptr) return {};
         return {p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, c))};
     }
+    std::string blob(int c) const override {
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(m_stmt, c));
+        if (p == nullptr) return {};
+        return {p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, c))};
+    }
 
 private:
     sqlite3_stmt* m_stmt;

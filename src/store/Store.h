@@ -63,6 +63,14 @@ public:
     virtual tl::expected<void, StoreError> append_audit(const AuditEntry& entry) = 0;
     virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;
 
+    // Document templates uploaded per plan (see store/PlanTemplates.h): an upload or, with empty
+    // content, a return to the default; the latest version of one kind; the latest of each kind.
+    virtual tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) = 0;
+    virtual tl::expected<std::optional<PlanTemplate>, StoreError> find_plan_template(
+        const std::string& plan_id, const std::string& form) = 0;
+    virtual tl::expected<std::vector<PlanTemplate>, StoreError> plan_templates(
+        const std::string& plan_id) = 0;
+
     // Users, sessions, API tokens and login throttling, on the same connection: not to be used
     // from another thread than the store's, and valid as long as the store.
     virtual AccountStore& accounts() = 0;

@@ -49,6 +49,18 @@ struct PlanVersion {
     bool created = true;   // false when save_plan() found the same text as the latest version
 };
 
+// A document template uploaded for one plan and one kind of document (forms::FormKind id).
+struct PlanTemplate {
+    std::string plan_id;
+    std::string form;  // "to-trinh"
+    int version = 0;
+    std::string file_name;  // as uploaded, for the download's name
+    std::string content;    // the .docx; empty: back to the product's default
+    std::string sha256;
+    std::string saved_by;
+    std::string saved_at;  // ISO 8601 UTC
+};
+
 enum class NameKind { Unit, Person };
 
 struct NameQuery {
