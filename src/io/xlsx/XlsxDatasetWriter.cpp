@@ -46,6 +46,9 @@ public:
         format_set_text_wrap(title);
         date = workbook_add_format(m_book);
         format_set_num_format(date, "yyyy-mm-dd");
+        caption = workbook_add_format(m_book);
+        format_set_bold(caption);
+        format_set_font_size(caption, 14);
         text = workbook_add_format(m_book);
         format_set_num_format(text, "@");  // typed ids stay text ("007" keeps its zeros)
     }
@@ -64,32 +67,47 @@ public:
         return std::string(lxw_strerror(error));
     }
 
-    lxw_format *header = nullptr, *title = nullptr, *date = nullptr, *text = nullptr;
+    lxw_format *header = nullptr, *title = nullptr, *caption = nullptr, *date = nullptr,
+               *text = nullptr;
 
 private:
     lxw_workbook* m_book = nullptr;
 };
 
-void write_header(Book& book, lxw_worksheet* ws, const SchemaFile& file) {
+void write_header(Book& book, lxw_worksheet* ws, const SchemaFile& file, lxw_row_t row = 0) {
     for (size_t c = 0; c < file.columns.size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         const SchemaColumn& column = file.columns[c];
         lxw_format* format = column.kind == ColumnKind::Id ? book.text : nullptr;
         if (column.kind == ColumnKind::Date) format = book.date;
         worksheet_set_column(ws, col, col, column_width(column), format);
-        worksheet_write_string(ws, 0, col, std::string(column.name).c_str(), book.header);
+        worksheet_write_string(ws, row, col, std::string(column.name).c_str(), book.header);
+    }
+}
+
+// The Vietnamese title of every column, as the reader expects it under the header: all of them,
+// exactly as the schema spells them.
+void write_titles(Book& book, lxw_worksheet* ws, const SchemaFile& file, lxw_row_t row) {
+    worksheet_set_row(ws, row, 45, nullptr);
+    for (size_t c = 0; c < file.columns.size(); ++c) {
+        const std::string title(file.columns[c].title_vi);
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), title.c_str(), book.title);
     }
 }
 
 class XlsxSink : public TableSink {
 public:
-    explicit XlsxSink(Book& book) : m_book(book) {}
+    XlsxSink(Book& book, const XlsxDatasetLayout& layout) : m_book(book), m_layout(layout) {}
 
+    // Rows are written top to bottom: constant-memory mode cannot go back up.
     void begin_table(const SchemaFile& file) override {
         m_sheet = m_book.sheet(file);
-        write_header(m_book, m_sheet, file);
-        worksheet_freeze_panes(m_sheet, 1, 0);
-        m_row = 1;
+        m_row = 0;
+        if (!m_layout.title.empty())
+            worksheet_write_string(m_sheet, m_row++, 0, m_layout.title.c_str(), m_book.caption);
+        write_header(m_book, m_sheet, file, m_row++);
+        if (m_layout.vietnamese_titles) write_titles(m_book, m_sheet, file, m_row++);
+        worksheet_freeze_panes(m_sheet, m_row, 0);
     }
     void row(std::span<const OutCell> cells) override {
         for (size_t c = 0; c < cells.size(); ++c)
@@ -120,6 +138,7 @@ private:
     }
 
     Book& m_book;
+    const XlsxDatasetLayout& m_layout;
     lxw_worksheet* m_sheet = nullptr;
     lxw_row_t m_row = 0;
 };
@@ -164,13 +183,10 @@ void add_validation(lxw_worksheet* ws, lxw_col_t col, const SchemaColumn& column
 void template_sheet(Book& book, const SchemaFile& file) {
     lxw_worksheet* ws = book.sheet(file);
     write_header(book, ws, file);
-    worksheet_set_row(ws, 1, 45, nullptr);
+    write_titles(book, ws, file, 1);
     for (size_t c = 0; c < file.columns.size(); ++c) {
-        const auto col = static_cast<lxw_col_t>(c);
         const SchemaColumn& column = file.columns[c];
-        std::string title(column.title_vi);
-        worksheet_write_string(ws, 1, col, title.c_str(), book.title);
-        if (column.kind == ColumnKind::Code) add_validation(ws, col, column);
+        if (column.kind == ColumnKind::Code) add_validation(ws, static_cast<lxw_col_t>(c), column);
     }
     worksheet_freeze_panes(ws, 2, 0);
 }
@@ -181,8 +197,14 @@ void template_sheet(Book& book, const SchemaFile& file) {
 // inline (t="inlineStr"), which our reader takes and Excel and LibreOffice read.
 tl::expected<void, Diagnostics> write_dataset_xlsx(const Dataset& data,
                                                    const std::filesystem::path& path) {
+    return write_dataset_xlsx(data, path, XlsxDatasetLayout{});
+}
+
+tl::expected<void, Diagnostics> write_dataset_xlsx(const Dataset& data,
+                                                   const std::filesystem::path& path,
+                                                   const XlsxDatasetLayout& layout) {
     return write_book(path, true, [&](Book& book) -> std::optional<std::string> {
-        XlsxSink sink(book);
+        XlsxSink sink(book, layout);
         emit_dataset_tables(data, sink);
         if (sink.overflow) return "quá 1 048 576 dòng trong một trang tính";
         return std::nullopt;
