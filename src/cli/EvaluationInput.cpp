@@ -86,15 +86,15 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
     return in;
 }
 
-void add_evaluation_options(CLI::App& cmd, EvaluationArgs& args) {
+void add_evaluation_options(CLI::App& cmd, EvaluationArgs& args, bool required) {
     cmd.add_option("--plan", args.plan, "Tệp kế hoạch (YAML), hoặc mã kế hoạch đã lưu (với --db)")
-        ->required();
+        ->required(required);
     auto* data =
         cmd.add_option("--data", args.data, "Thư mục CSV, tệp .zip hoặc .xlsx theo DATA.md");
     cmd.add_option("--db", args.db, "Đọc dữ liệu từ cơ sở dữ liệu: sqlite:TỆP hoặc postgresql://…")
         ->excludes(data);
     cmd.add_option("--period", args.period, "Kỳ xét: năm (2023) hoặc giai đoạn (2021-2025)")
-        ->required();
+        ->required(required);
 }
 
 }  // namespace thidua::cli

@@ -29,6 +29,7 @@ struct EvaluationInput {
 // The exit code (problems printed on stderr) when the inputs are bad.
 tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const EvaluationArgs& args);
 
-void add_evaluation_options(CLI::App& cmd, EvaluationArgs& args);
+// --plan and --period are required unless `required` is false (the caller checks then).
+void add_evaluation_options(CLI::App& cmd, EvaluationArgs& args, bool required = true);
 
 }  // namespace thidua::cli

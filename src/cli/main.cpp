@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     auto plan = thidua::cli::add_plan_command(app);
     auto units = thidua::cli::add_units_command(app);
     auto serve = thidua::cli::add_serve_command(app);
+    auto doc = thidua::cli::add_doc_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
         if (sub->get_name() == "plan") return plan();
         if (sub->get_name() == "units") return units();
         if (sub->get_name() == "serve") return serve();
+        if (sub->get_name() == "doc") return doc();
     }
     return thidua::cli::kExitBadInput;
 }

@@ -15,4 +15,10 @@ std::string utc_now() {
     return utc_iso(std::chrono::system_clock::now());
 }
 
+Date vietnam_today() {
+    using namespace std::chrono;
+    const auto local = system_clock::now() + hours(7);
+    return Date::from_days(static_cast<int32_t>(floor<days>(local).time_since_epoch().count()));
+}
+
 }  // namespace thidua::store

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "WebTestHelpers.h"
 #include "WebTestServer.h"
 #include "ZipBuilder.h"
 #include "eval/Evaluator.h"
@@ -17,39 +18,6 @@ namespace thidua::testing_support {
 namespace {
 
 using nlohmann::json;
-
-const std::string kKg = "kien-giang-2021-2025";
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string plan_text(const std::string& id) {
-    return read_text(std::filesystem::path(THIDUA_SOURCE_DIR) / "plans" / (id + ".yaml"));
-}
-
-std::string sample_zip(const std::string& name) {
-    ZipEntries entries;
-    for (const auto& e : std::filesystem::directory_iterator(samples_dir() / name))
-        entries.emplace_back(e.path().filename().string(), read_text(e.path()));
-    return build_zip(entries);
-}
-
-HttpReply put_plan(HttpTestClient& c, const std::string& id, const std::string& text) {
-    return c.request("PUT", "/api/v1/plans/" + id, text, {{"Content-Type", "application/yaml"}});
-}
-
-HttpReply upload(HttpTestClient& c, const std::string& target, const std::string& bytes) {
-    return c.request("POST", target, bytes, {{"Content-Type", "application/octet-stream"}});
-}
-
-// The KG plan saved and its sample imported for it, as a Home Affairs officer would.
-void seed_kien_giang(HttpTestClient& admin) {
-    ASSERT_EQ(put_plan(admin, kKg, plan_text(kKg)).status, 200);
-    const HttpReply r = upload(admin, "/api/v1/plans/" + kKg + "/data", sample_zip(kKg));
-    ASSERT_EQ(r.status, 200) << r.body;
-}
 
 std::vector<std::string> ids_of(const json& list) {
     std::vector<std::string> out;

@@ -11,6 +11,7 @@ import { DashboardPage } from './pages/dashboard.js';
 import { PlansPage } from './pages/plans.js';
 import { PlanPage } from './pages/plan.js';
 import { EvaluationPage } from './pages/evaluation.js';
+import { RegistrationsPage } from './pages/registrations.js';
 import { UnitsPage } from './pages/units.js';
 import { UnitPage } from './pages/unit.js';
 import { PeoplePage } from './pages/people.js';
@@ -26,6 +27,7 @@ const routes = [
   { path: '/ke-hoach', page: PlansPage, roles: everyone },
   { path: '/ke-hoach/:plan', page: PlanPage, roles: everyone },
   { path: '/ket-qua/:plan/:period', page: EvaluationPage, roles: everyone },
+  { path: '/dang-ky/:plan/:period', page: RegistrationsPage, roles: everyone },
   { path: '/don-vi', page: UnitsPage, roles: everyone },
   { path: '/don-vi/:unit', page: UnitPage, roles: everyone },
   { path: '/ca-nhan', page: PeoplePage, roles: everyone },

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "io/DatasetSource.h"
-#include "web/app/TempDir.h"
+#include "io/TempDir.h"
 #include "web/http/Multipart.h"
 
 namespace thidua::web {

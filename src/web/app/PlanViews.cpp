@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "eval/Deadlines.h"
+#include "store/Clock.h"
 
 namespace thidua::web {
 namespace {
@@ -148,8 +149,7 @@ json milestones_json(const PlanSpec& spec) {
 }  // namespace
 
 Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return Date::from_days(static_cast<int32_t>(now.time_since_epoch().count()));
+    return store::vietnam_today();
 }
 
 const char* period_state(const Period& period, Date today) {

@@ -12,6 +12,8 @@ Router make_router(WebApp& app) {
     add_plan_routes(router, app);
     add_plan_data_routes(router, app);
     add_evaluation_routes(router, app);
+    add_document_routes(router, app);
+    add_registration_routes(router, app);
     add_unit_routes(router, app);
     add_people_routes(router, app);
     add_results_routes(router, app);

@@ -1,23 +1,18 @@
 // GET /api/v1/plans/{id}/evaluation?period=P (the `thidua evaluate --format json` document) and
 // GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets only their units' rows.
 
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
-#include "present/EvaluationXlsx.h"
+#include "output/DocumentMaker.h"
 #include "present/JsonReport.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
-#include "web/app/TempDir.h"
 #include "web/app/UnitScope.h"
 #include "web/resources/Resources.h"
 
 namespace thidua::web {
 namespace {
-
-namespace fs = std::filesystem;
 
 tl::expected<StoredEvaluation, Response> scoped_evaluation(WebApp& app, Request& request,
                                                            const Principal& who, Store& store) {
@@ -43,28 +38,18 @@ Response evaluation_json(WebApp& app, Request& request, const Principal& who, St
     return Response::text(200, std::move(out).str(), "application/json; charset=utf-8");
 }
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 Response evaluation_xlsx(WebApp& app, Request& request, const Principal& who, Store& store) {
     auto evaluation = scoped_evaluation(app, request, who, store);
     if (!evaluation) return std::move(evaluation.error());
-    // libxlsxwriter writes files only: one in a private directory, read back and removed.
-    TempDir dir;
-    if (dir.path().empty())
-        return Response::error(500, "internal", "Không tạo được tệp tạm trên máy chủ");
-    const fs::path file = dir.path() / "danh-gia.xlsx";
-    auto written = write_evaluation_xlsx(evaluation->result, file);
-    if (!written)
-        return Response::error(500, "internal", "Không tạo được sổ tính: " + written.error());
-    std::string bytes = read_file(file);
-    const auto& r = evaluation->result;
-    Response response = Response::text(
-        200, std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.set_header("Content-Disposition", "attachment; filename=\"danh-gia-" +
-                                                   r.plan->spec.id + "-" + r.period.id + ".xlsx\"");
+    output::DocumentRequest q;
+    q.kind = output::find_output_kind("danh-gia");
+    q.result = &evaluation->result;
+    q.format = output::FileFormat::Xlsx;
+    auto file = output::make_document(q);
+    if (!file)
+        return Response::error(500, "internal", "Không tạo được sổ tính: " + file.error().front().message);
+    Response response = Response::text(200, std::move(file->bytes), file->content_type);
+    response.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
     return response;
 }
 

@@ -20,5 +20,7 @@ void add_user_routes(Router& router, WebApp& app);
 void add_token_routes(Router& router, WebApp& app);
 void add_audit_routes(Router& router, WebApp& app);
 void add_asset_routes(Router& router, WebApp& app);
+void add_document_routes(Router& router, WebApp& app);
+void add_registration_routes(Router& router, WebApp& app);
 
 }  // namespace thidua::web

@@ -14,6 +14,7 @@ export function PeriodList({ plan, periods }) {
       <a href=${evaluationHref(plan, p.id)} data-testid=${`period-${plan}-${p.id}`}>
         ${label(periodKinds, p.kind)} ${p.id}</a>
       ${' '}<span class=${'badge state-' + p.state}>${label(periodStates, p.state)}</span>
+      ${' '}<a href=${`#/dang-ky/${enc(plan)}/${enc(p.id)}`} class="small">đăng ký</a>
     </li>`)}
   </ul>`;
 }

@@ -6,6 +6,7 @@ import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
 import { awardKinds, formatDate, label, results, statuses } from '../i18n.js';
 import { Loaded, PageTitle, useLoad } from '../ui.js';
+import { PeriodDocuments, UnitDocuments } from './documents.js';
 
 // Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
 // people lists (which are already limited to what the user may see).
@@ -34,8 +35,9 @@ function Mark({ criterion, index, text }) {
     <span aria-hidden="true">${index + 1}${r.mark}</span><span class="sr-only">${title}</span></span>`;
 }
 
-function Reasons({ id, candidate, criteriaText }) {
+function Reasons({ id, candidate, criteriaText, unitDocs }) {
   return html`<div id=${id} class="reasons" data-testid=${`reasons-${candidate.id}`}>
+    ${unitDocs && html`<p class="unit-doc-row">${unitDocs}</p>`}
     <ol>${(candidate.criteria || []).map((c) => {
       const r = results[c.result] || results.unknown;
       const text = c.label || criteriaText[c.id];
@@ -51,7 +53,7 @@ function Reasons({ id, candidate, criteriaText }) {
   </div>`;
 }
 
-function CandidateRows({ award, group, candidate, name, criteriaText, tied }) {
+function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs }) {
   const [open, setOpen] = useState(false);
   const reasonsId = `reasons-${award.award}-${group.group}-${candidate.id}`;
   const isTied = candidate.tied === true || tied.has(candidate.id);
@@ -67,10 +69,11 @@ function CandidateRows({ award, group, candidate, name, criteriaText, tied }) {
           onClick=${() => setOpen(!open)} data-testid=${`expand-${candidate.id}`}>
         ${open ? 'Ẩn lý do' : 'Xem lý do'}<span class="sr-only"> — ${name}</span></button></td>
     </tr>
-    ${open && html`<tr class="reasons-row"><td colspan="5"><${Reasons} id=${reasonsId} candidate=${candidate} criteriaText=${criteriaText} /></td></tr>`}`;
+    ${open && html`<tr class="reasons-row"><td colspan="5"><${Reasons} id=${reasonsId} candidate=${candidate} criteriaText=${criteriaText}
+      unitDocs=${award.kind === 'collective' && docs && html`<${UnitDocuments} plan=${docs.plan} period=${docs.period} unit=${candidate.id} />`} /></td></tr>`}`;
 }
 
-function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly }) {
+function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, docs }) {
   const selected = group.selected || [];
   const tied = new Set(group.tied || []);
   const open = group.quota == null ? 0 : Math.max(0, group.quota - selected.length);
@@ -91,7 +94,7 @@ function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly }) 
       <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">${award.kind === 'individual' ? 'Cá nhân' : 'Đơn vị'}</th>
         <th scope="col">Tình trạng</th><th scope="col">Tiêu chuẩn</th><th scope="col"><span class="sr-only">Lý do</span></th></tr></thead>
       <tbody>${shown.map((c) => html`<${CandidateRows} key=${c.id} award=${award} group=${group} candidate=${c}
-        name=${nameOf(c.id, c.name)} criteriaText=${criteriaText} tied=${tied} />`)}</tbody>
+        name=${nameOf(c.id, c.name)} criteriaText=${criteriaText} tied=${tied} docs=${docs} />`)}</tbody>
     </table></div>` : html`<p class="muted">Không có ứng viên${eligibleOnly ? ' đủ điều kiện' : ''}.</p>`}
   </section>`;
 }
@@ -109,7 +112,7 @@ function Dossiers({ dossiers, nameOf, awardNames }) {
   </table></div>`;
 }
 
-export function EvaluationPage({ params }) {
+export function EvaluationPage({ params, user }) {
   const { plan, period } = params;
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const state = useLoad(async () => {
@@ -123,7 +126,8 @@ export function EvaluationPage({ params }) {
 
   return html`<${PageTitle}>Kết quả xét — ${period}<//>
     <p><a href=${`#/ke-hoach/${enc(plan)}`}>← ${plan}</a>${' · '}
-      <a href=${xlsx} download=${`${plan}-${period}.xlsx`} data-testid="xlsx-link">Tải về XLSX</a></p>
+      <a href=${xlsx} download=${`${plan}-${period}.xlsx`} data-testid="xlsx-link">Tải về XLSX</a>${' · '}
+      <a href=${`#/dang-ky/${enc(plan)}/${enc(period)}`} data-testid="registrations-link">Đăng ký thi đua</a></p>
     <${Loaded} state=${state}>${({ doc, detail, names }) => {
       const groupNames = Object.fromEntries((detail?.groups || []).map((g) => [g.id, g.name]));
       groupNames['ca-nhan'] = groupNames['ca-nhan'] || 'Cá nhân';
@@ -142,10 +146,11 @@ export function EvaluationPage({ params }) {
         ${(doc.awards || []).map((a) => html`<section class="card award" key=${a.award} data-testid=${`award-${a.award}`}>
           <h2>${a.name || a.award} <small class="muted">(${label(awardKinds, a.kind)})</small></h2>
           ${(a.groups || []).map((g) => html`<${Group} key=${g.group} award=${a} group=${g} groupName=${groupNames[g.group] || g.group}
-            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} />`)}
+            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} docs=${{ plan, period }} />`)}
         </section>`)}
         ${!doc.awards?.length && html`<p class="muted">Không có danh hiệu nào xét cho ${period}.</p>`}
         <section class="card" aria-labelledby="eval-dossiers"><h2 id="eval-dossiers">Hồ sơ đề nghị khen thưởng</h2>
-          <${Dossiers} dossiers=${doc.dossiers} nameOf=${anyName} awardNames=${awardNames} /></section>`;
+          <${Dossiers} dossiers=${doc.dossiers} nameOf=${anyName} awardNames=${awardNames} /></section>
+        ${user?.role !== 'don-vi' && html`<${PeriodDocuments} plan=${plan} period=${period} />`}`;
     }}<//>`;
 }

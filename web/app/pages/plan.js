@@ -5,6 +5,7 @@ import { api, enc, request } from '../api.js';
 import { awardKinds, formatDate, label } from '../i18n.js';
 import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 import { PeriodList } from './common.js';
+import { PlanTemplates } from './documents.js';
 
 const list = (v) => (Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v));
 const words = (v) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join('; ') : v == null ? '' : JSON.stringify(v));
@@ -167,6 +168,7 @@ export function PlanPage({ params, query, user }) {
       ${plan.events?.length ? html`<section aria-labelledby="plan-events"><h2 id="plan-events">Mốc thời gian</h2>
         <ul>${plan.events.map((ev, i) => html`<li key=${i}>${typeof ev === 'string' ? ev
           : [ev.date && formatDate(ev.date), ev.name || ev.what || ev.event || ev.id, ev.year].filter(Boolean).join(' — ')}</li>`)}</ul></section>` : ''}
+      <${PlanTemplates} plan=${plan.id} canEdit=${canEdit} />
       <${Versions} planId=${plan.id} versions=${versions} current=${plan.version} />
       ${plan.text && html`<details class="source"><summary>Xem tệp kế hoạch</summary><pre class="mono">${plan.text}</pre></details>`}
       ${canEdit && html`<${Upload} planId=${plan.id} text=${plan.text} onSaved=${state.reload} />`}`;

@@ -1,9 +1,9 @@
-#include "web/app/TempDir.h"
+#include "io/TempDir.h"
 
 #include <cstdlib>
 #include <string>
 
-namespace thidua::web {
+namespace thidua {
 
 TempDir::TempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "thidua-XXXXXX").string();
@@ -15,4 +15,4 @@ TempDir::~TempDir() {
     if (!m_path.empty()) std::filesystem::remove_all(m_path, ignored);
 }
 
-}  // namespace thidua::web
+}  // namespace thidua

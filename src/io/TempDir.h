@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-namespace thidua::web {
+namespace thidua {
 
 class TempDir {
 public:
@@ -21,4 +21,4 @@ private:
     std::filesystem::path m_path;
 };
 
-}  // namespace thidua::web
+}  // namespace thidua
