@@ -108,7 +108,7 @@ int make(const DocArgs& args, const output::OutputKind& kind) {
                      ".pdf or .xlsx\n";
         return kExitBadInput;
     }
-    std::optional<Date> date = vietnam_today();
+    std::optional<Date> date = store::vietnam_today();
     if (!args.date.empty() && !(date = Date::parse_iso(args.date))) {
         std::cerr << fmt::format("--date '{}' phải có dạng YYYY-MM-DD\n", args.date);
         return kExitBadInput;

@@ -84,6 +84,14 @@ void put_money(documents::TemplateValues& v, const RewardSummary& money) {
     v.set("tong_tien.bang_chu", money_words(money.total));
 }
 
+// "GIÁM ĐỐC" or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" -> "Giám đốc": the head of the body, in a sentence.
+std::string head_title(const std::string& signer_title) {
+    std::string first = signer_title.substr(0, signer_title.find('\n'));
+    for (const char* prefix : {"KT. ", "TM. ", "Q. ", "TL. ", "TUQ. "})
+        if (first.rfind(prefix, 0) == 0) first = first.substr(std::string(prefix).size());
+    return first.empty() ? "Thủ trưởng" : capitalize_first(lower_vi(first));
+}
+
 }  // namespace
 
 void put_selection(documents::TemplateValues& v, const FormRequest& q) {
@@ -181,8 +189,8 @@ void put_decision(documents::TemplateValues& v, const FormRequest& q) {
     const Heading proposer = proposer_heading(plan, q.date);
     v.set("xet_de_nghi",
           docs.proposer.name.empty()
-              ? "Xét đề nghị của " + council_name(plan, q.date) + "."
-              : fmt::format("Xét đề nghị của {} tại Tờ trình số {}/TTr-{}.", proposer.name,
+              ? "Xét đề nghị của " + council_name(plan, q.date)
+              : fmt::format("Xét đề nghị của {} tại Tờ trình số {}/TTr-{}", proposer.name,
                             number_or_blank(""), proposer.symbol));
 
     const std::vector<Proposal> proposals = selected_proposals(r, q.award);
@@ -207,10 +215,10 @@ void put_decision(documents::TemplateValues& v, const FormRequest& q) {
                    "các văn bản quy định chi tiết thi hành.");
     v.set("thi_hanh",
           docs.executors.empty()
-              ? fmt::format("Chánh Văn phòng {}, {}, thủ trưởng các cơ quan, đơn vị có liên quan "
-                            "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
-                            "Quyết định này.",
-                            authority.name, proposer.name)
+              ? fmt::format("Chánh Văn phòng {}, {} {}, thủ trưởng các cơ quan, đơn vị có liên "
+                            "quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi "
+                            "hành Quyết định này.",
+                            authority.name, head_title(proposer.signer_title), proposer.name)
               : docs.executors);
     v.set("phu_luc.tieu_de",
           upper_vi("Danh sách tập thể, cá nhân được tặng " + award_titles(proposals)));

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "forms/VietnameseFormat.h"
-#include "present/Explain.h"
 
 namespace thidua::forms {
 namespace {
@@ -53,14 +52,12 @@ std::string unit_of(const EvaluationResult& r, Subject s) {
     return unit == kNoIndex ? std::string() : data.units[unit].name;
 }
 
-std::string achievement_text(const EvaluationResult& r, const CandidateOutcome& c) {
+std::string achievement_text(const EvaluationResult&, const CandidateOutcome& c) {
     std::string out;
     for (const CriterionOutcome& k : c.criteria) {
         if (k.result != expr::Tri::True || k.criterion->implicit) continue;
         out += out.empty() ? "Đạt các tiêu chuẩn: " : "; ";
         out += k.criterion->label;
-        const std::string evidence = explain(k, r, c.subject, Wording::Vietnamese);
-        if (!evidence.empty()) out += " (" + evidence + ")";
     }
     return out.empty() ? out : out + ".";
 }

@@ -25,7 +25,8 @@ std::vector<Proposal> tied_proposals(const EvaluationResult& r, std::string_view
 std::string group_name(const EvaluationResult& r, const Proposal& p);
 // For a person, their unit in the period's last year; for a unit, its parent. "" if none.
 std::string unit_of(const EvaluationResult& r, Subject s);
-// "Đạt các tiêu chuẩn: <label> (<evidence>); ..." over the criteria the candidate passed.
+// "Đạt các tiêu chuẩn: <label>; <label>." over the criteria the candidate passed: the list's
+// column stays short; the evidence is in the achievement report and the evaluation workbook.
 std::string achievement_text(const EvaluationResult& r, const CandidateOutcome& c);
 // Distinct award titles of the proposals, in order, joined with ", " ("Cờ thi đua ..., Bằng khen").
 std::string award_titles(const std::vector<Proposal>& proposals);

@@ -95,6 +95,15 @@ std::string upper_vi(std::string_view text) {
     return out;
 }
 
+std::string lower_vi(std::string_view text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    u.toLower(icu::Locale("vi"));
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
 std::string capitalize_first(std::string_view text) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

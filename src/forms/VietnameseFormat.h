@@ -18,6 +18,7 @@ std::string money_words(long long dong);       // "Hai triệu ba trăm bốn m�
 std::string multiple_text(double multiple);    // "8,0", "0,3"
 std::string percent_text(double value);        // "87,5"
 std::string upper_vi(std::string_view text);   // ICU's Vietnamese upper case: "ỦY BAN"
+std::string lower_vi(std::string_view text);
 std::string capitalize_first(std::string_view text);  // "đạt" -> "Đạt"
 // "Bằng khen của Chủ tịch UBND tỉnh (tập thể)" -> without the trailing "(...)"
 std::string award_title(std::string_view award_name);

@@ -242,6 +242,12 @@ TEST(FormBinder, DecisionAfterTheReorganisationCarriesTheSuccessor) {
     EXPECT_EQ(field(v, "noi_nhan"), "- Như Điều 3;\n- Lưu: VT.");
     EXPECT_NE(field(v, "phu_luc.kem_theo").find("ngày 05 tháng 3 năm 2026"), std::string::npos);
     EXPECT_NE(field(v, "tien_thuong").find("1.410.000 đồng"), std::string::npos);
+    EXPECT_EQ(field(v, "thi_hanh"),
+              "Chánh Văn phòng Ủy ban nhân dân xã Phú Tâm, Trưởng phòng Phòng Nội vụ huyện Châu "
+              "Thành, thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên "
+              "tại Điều 1 chịu trách nhiệm thi hành Quyết định này.");
+    EXPECT_EQ(field(v, "xet_de_nghi"),
+              "Xét đề nghị của Phòng Nội vụ huyện Châu Thành tại Tờ trình số       /TTr-PNV");
 }
 
 TEST(FormBinder, MinutesListTheCouncilAndTheCandidatesToVoteOn) {
