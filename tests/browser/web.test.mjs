@@ -219,6 +219,34 @@ describe('giao diện web', { concurrency: false }, () => {
     assertNoProblems('kết quả xét');
   }));
 
+  test('văn bản: tờ trình, bảng đăng ký, mẫu của kế hoạch', () => step('documents', async () => {
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
+    const docLink = page.getByTestId('doc-to-trinh-docx');
+    await docLink.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), docLink.click()]);
+    const bytes = fs.readFileSync(await download.path());
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'tờ trình tải về không phải DOCX');
+    assert.match(download.suggestedFilename(), /^to-trinh-.*\.docx$/);
+    assertNoProblems('văn bản');
+
+    await page.goto(`${BASE}/#/dang-ky/${PLAN}/${PERIOD}`);
+    await page.getByTestId('registrations').waitFor({ timeout: 60_000 });
+    await page.getByTestId(`reg-${UNIT}`).waitFor();
+    assert.match(await page.getByTestId(`reg-${UNIT}`).innerText(), /Đúng hạn|Trễ hạn|Chưa đăng ký|Đã đăng ký/);
+    await page.getByTestId('doc-bang-dang-ky-xlsx').waitFor();
+    assertNoProblems('đăng ký');
+
+    await page.goto(`${BASE}/#/ke-hoach/${PLAN}`);
+    await page.getByTestId('template-to-trinh').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('tr[data-testid^="template-"]').count(), 6);
+    // A file that is not a Word document is refused with the reason, and nothing changes.
+    await page.getByTestId('template-file-to-trinh').setInputFiles({ name: 'sai.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải docx') });
+    await page.getByTestId('template-to-trinh').getByTestId('error').waitFor();
+    assert.match(await page.getByTestId('template-to-trinh').innerText(), /mẫu mặc định/);
+    const found = problems.splice(0).filter((p) => !/status of 422/.test(p));
+    assert.deepEqual(found, [], 'lỗi trong trình duyệt (mẫu văn bản)');
+  }));
+
   test('các trang khác hiện không lỗi', () => step('pages', async () => {
     for (const [hash, heading] of [
       ['#/ke-hoach', 'Kế hoạch'],

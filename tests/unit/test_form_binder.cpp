@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "TestDataset.h"
 #include "eval/Evaluator.h"
 #include "forms/Agency.h"
@@ -335,5 +337,26 @@ TEST(FormBinder, FillsExactlyTheFieldsTheSchemaOffers) {
         for (const auto& [name, record] : schema.lists)
             schema_lists.insert(name);
         EXPECT_EQ(lists, schema_lists) << info.id;
+    }
+}
+
+// docs/DOCUMENTS.md is what template authors read: every field of every kind is listed there.
+TEST(FormFields, EveryFieldIsDocumentedForTemplateAuthors) {
+    std::ifstream in(std::string(THIDUA_SOURCE_DIR) + "/docs/DOCUMENTS.md");
+    const std::string doc{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    ASSERT_FALSE(doc.empty());
+    for (const FormInfo& info : form_kinds()) {
+        EXPECT_NE(doc.find("### `" + std::string(info.id) + "`"), std::string::npos) << info.id;
+        for (const FieldInfo& f : form_fields(info.kind)) {
+            const std::string name(f.name);
+            if (f.record.empty()) {
+                EXPECT_NE(doc.find("{{" + name + "}}"), std::string::npos) << name;
+                continue;
+            }
+            EXPECT_NE(doc.find("{{#" + name + "}}"), std::string::npos) << name;
+            for (const FieldInfo& r : f.record)
+                EXPECT_NE(doc.find("{{" + name + "." + std::string(r.name) + "}}"), std::string::npos)
+                    << name << "." << r.name;
+        }
     }
 }

@@ -117,6 +117,59 @@ TEST_P(StoreCliTest, WorkbookWithABadCellIsRefusedNamingTheCell) {
     EXPECT_EQ(thidua("units --db " + db).out, before.out);  // nothing of the workbook stored
 }
 
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// thidua doc: a document from files and from the store gives the same bytes (dated, so the
+// clock does not enter), workbooks, the template and field listings, and refusals with exit 2.
+TEST_P(StoreCliTest, DocWritesDocumentsAndWorkbooksFromFilesOrTheStore) {
+    const std::string root = THIDUA_SOURCE_DIR;
+    const auto dir = std::filesystem::temp_directory_path() / ("thidua-doc-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string plan = root + "/plans/chau-thanh-2023.yaml";
+    const std::string data = root + "/samples/chau-thanh-2023";
+    const std::string common = " --period 2023 --date 2024-01-15 --out ";
+    const auto from_files = dir / "a.docx", from_store = dir / "b.docx";
+    ASSERT_EQ(thidua("doc to-trinh --plan " + plan + " --data " + data + common +
+                     quoted(from_files.string()))
+                  .exit_code,
+              0);
+    const std::string db = quoted(url());
+    ASSERT_EQ(thidua("import --db " + db + " " + data).exit_code, 0);
+    ASSERT_EQ(thidua("plan save --db " + db + " " + plan).exit_code, 0);
+    ASSERT_EQ(thidua("doc to-trinh --db " + db + " --plan chau-thanh-2023" + common +
+                     quoted(from_store.string()))
+                  .exit_code,
+              0);
+    const std::string a = read_bytes(from_files);
+    EXPECT_TRUE(a.starts_with("PK"));
+    EXPECT_EQ(a, read_bytes(from_store));
+
+    const auto xlsx = dir / "bang.xlsx";
+    EXPECT_EQ(thidua("doc bang-ho-so --plan " + plan + " --data " + data + common +
+                     quoted(xlsx.string()))
+                  .exit_code,
+              0);
+    EXPECT_TRUE(read_bytes(xlsx).starts_with("PK"));
+    const auto tpl = dir / "mau.docx";
+    EXPECT_EQ(thidua("doc quyet-dinh --default-template --out " + quoted(tpl.string())).exit_code, 0);
+    EXPECT_TRUE(read_bytes(tpl).starts_with("PK"));
+    EXPECT_NE(thidua("doc --list").out.find("bao-cao-thanh-tich"), std::string::npos);
+    EXPECT_NE(thidua("doc quyet-dinh --fields").out.find("{{#dieu_khen}}"), std::string::npos);
+
+    const std::string base = " --plan " + plan + " --data " + data + " --period 2023 --out ";
+    EXPECT_EQ(thidua("doc khong-co" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc dang-ky-thi-dua" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc dang-ky-thi-dua --unit KHONG" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc to-trinh" + base + quoted((dir / "x.txt").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc bang-ho-so" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc to-trinh --date 15/01/2024" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.docx"));
+    std::filesystem::remove_all(dir);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreCliTest, ::testing::Values("sqlite", "postgresql"),
                          testing_support::backend_name);
 
