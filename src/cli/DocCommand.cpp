@@ -29,9 +29,10 @@ void print(const Diagnostics& problems) {
 
 int list_kinds() {
     for (const output::OutputKind& k : output::output_kinds()) {
-        const char* what = k.form == nullptr ? ".xlsx" : (k.form->subject == forms::FormSubject::Unit
-                                                              ? ".docx/.pdf, cần --unit"
-                                                              : ".docx/.pdf");
+        const char* what = k.form == nullptr ? ".xlsx"
+                                             : (k.form->subject == forms::FormSubject::Unit
+                                                    ? ".docx/.pdf, cần --unit"
+                                                    : ".docx/.pdf");
         std::cout << fmt::format("{:<20} {} ({})\n", k.id, k.name_vi, what);
     }
     return kExitOk;
@@ -61,7 +62,8 @@ bool write_file(const std::string& path, std::string_view bytes) {
 
 std::optional<output::FileFormat> format_of(const std::string& out) {
     auto ends = [&](std::string_view ext) {
-        return out.size() >= ext.size() && out.compare(out.size() - ext.size(), ext.size(), ext) == 0;
+        return out.size() >= ext.size() &&
+               out.compare(out.size() - ext.size(), ext.size(), ext) == 0;
     };
     if (ends(".docx")) return output::FileFormat::Docx;
     if (ends(".pdf")) return output::FileFormat::Pdf;
@@ -115,8 +117,8 @@ int make(const DocArgs& args, const output::OutputKind& kind) {
     }
     auto in = prepare_evaluation(args.input);
     if (!in) return in.error();
-    output::DocumentRequest q{&kind, &(*in)->result, *format, *date, args.number, kNoIndex,
-                              args.award, std::nullopt, "", ""};
+    output::DocumentRequest q{&kind,    &(*in)->result, *format,      *date, args.number,
+                              kNoIndex, args.award,     std::nullopt, "",    ""};
     if (!args.unit.empty()) {
         const auto it = (*in)->data.unit_by_id.find(args.unit);
         if (it == (*in)->data.unit_by_id.end()) {
@@ -168,7 +170,8 @@ int run(const DocArgs& args) {
 
 std::function<int()> add_doc_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "doc", "Lập văn bản (tờ trình, danh sách, biên bản, quyết định, ...) và bảng tính của một kỳ");
+        "doc",
+        "Lập văn bản (tờ trình, danh sách, biên bản, quyết định, ...) và bảng tính của một kỳ");
     auto args = std::make_shared<DocArgs>();
     cmd->add_option("kind", args->kind, "Loại văn bản: xem --list");
     add_evaluation_options(*cmd, args->input, false);
@@ -179,7 +182,8 @@ std::function<int()> add_doc_command(CLI::App& app) {
     cmd->add_option("--number", args->number, "Số văn bản (mặc định để trống cho văn thư)");
     cmd->add_option("--template", args->template_file, "Mẫu .docx thay cho mẫu của kế hoạch");
     cmd->add_flag("--list", args->list, "Liệt kê các loại văn bản");
-    cmd->add_flag("--fields", args->fields, "Liệt kê các trường {{...}} mẫu của loại này dùng được");
+    cmd->add_flag("--fields", args->fields,
+                  "Liệt kê các trường {{...}} mẫu của loại này dùng được");
     cmd->add_flag("--default-template", args->default_template,
                   "Ghi mẫu mặc định của loại này ra --out để sửa trong Word");
     return [args]() { return run(*args); };

@@ -16,7 +16,8 @@ std::string summary_line(const FormRequest& q) {
         case FormKind::ProposalList:
             return "Tập thể, cá nhân đề nghị khen thưởng trong " + what;
         case FormKind::Submission:
-            return "Về việc đề nghị khen thưởng cho tập thể, cá nhân có thành tích xuất sắc trong " +
+            return "Về việc đề nghị khen thưởng cho tập thể, cá nhân có thành tích xuất sắc "
+                   "trong " +
                    what;
         case FormKind::CouncilMinutes:
             return "Họp xét đề nghị khen thưởng " + what;
@@ -104,9 +105,9 @@ void put_common(documents::TemplateValues& v, const FormRequest& q, const Headin
     v.set("nguoi_ky.chuc_vu", upper_vi(h.signer_title));
     v.set("nguoi_ky.ho_ten", h.signer);
     const auto own = plan.documents.recipients.find(std::string(form_info(q.kind).id));
-    v.set("noi_nhan", recipients_text(own != plan.documents.recipients.end()
-                                          ? own->second
-                                          : default_recipients(q)));
+    v.set("noi_nhan",
+          recipients_text(own != plan.documents.recipients.end() ? own->second
+                                                                 : default_recipients(q)));
     v.set("ke_hoach.so", plan.number);
     v.set("ke_hoach.ngay", plan.date ? date_numeric(*plan.date) : std::string());
     v.set("ke_hoach.ten", plan.title);

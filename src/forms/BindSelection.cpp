@@ -187,11 +187,10 @@ void put_decision(documents::TemplateValues& v, const FormRequest& q) {
     const std::string title = own_title ? docs.authority_title : "Chủ tịch " + authority.name;
     v.set("tham_quyen", upper_vi(title));
     const Heading proposer = proposer_heading(plan, q.date);
-    v.set("xet_de_nghi",
-          docs.proposer.name.empty()
-              ? "Xét đề nghị của " + council_name(plan, q.date)
-              : fmt::format("Xét đề nghị của {} tại Tờ trình số {}/TTr-{}", proposer.name,
-                            number_or_blank(""), proposer.symbol));
+    v.set("xet_de_nghi", docs.proposer.name.empty()
+                             ? "Xét đề nghị của " + council_name(plan, q.date)
+                             : fmt::format("Xét đề nghị của {} tại Tờ trình số {}/TTr-{}",
+                                           proposer.name, number_or_blank(""), proposer.symbol));
 
     const std::vector<Proposal> proposals = selected_proposals(r, q.award);
     const RewardSummary money = reward_money(plan, proposals, q.date);

@@ -26,12 +26,16 @@ std::string number_or_empty(double v) {
 }
 
 documents::TemplateRecord year_record(const Dataset& data, Index unit, int year) {
-    documents::TemplateRecord rec{{"nam", std::to_string(year)}, {"diem", ""}, {"ty_le", ""},
-                                  {"xep_loai", ""},  {"xep_hang", ""},  {"hai_long", ""},
+    documents::TemplateRecord rec{{"nam", std::to_string(year)},
+                                  {"diem", ""},
+                                  {"ty_le", ""},
+                                  {"xep_loai", ""},
+                                  {"xep_hang", ""},
+                                  {"hai_long", ""},
                                   {"hoan_thanh", ""}};
     if (!data.has_year(year)) return rec;
-    const size_t at = unit * static_cast<size_t>(data.year_count) +
-                      static_cast<size_t>(year - data.first_year);
+    const size_t at =
+        unit * static_cast<size_t>(data.year_count) + static_cast<size_t>(year - data.first_year);
     const UnitYears& y = data.unit_years;
     if (at >= y.present.size() || !y.present[at]) return rec;
     const double score = y.par_score[at], max = y.par_max[at];
@@ -94,8 +98,8 @@ void put_registration(documents::TemplateValues& v, const FormRequest& q) {
     }
     // Lines left to fill by hand up to the number the plan asks for.
     while (people.size() < static_cast<size_t>(wanted))
-        people.push_back({{"ho_ten", ""}, {"don_vi", ""}, {"noi_dung", content},
-                          {"ngay_dang_ky", ""}});
+        people.push_back(
+            {{"ho_ten", ""}, {"don_vi", ""}, {"noi_dung", content}, {"ngay_dang_ky", ""}});
 }
 
 void put_achievement(documents::TemplateValues& v, const FormRequest& q) {
@@ -120,10 +124,11 @@ void put_achievement(documents::TemplateValues& v, const FormRequest& q) {
     for (const Proposal& p : outcomes) {
         for (const CriterionOutcome& c : p.candidate->criteria) {
             if (c.criterion->implicit) continue;
-            criteria.push_back({{"ten", c.criterion->label},
-                                {"hinh_thuc", award_title(p.award->award->spec->name)},
-                                {"ket_qua", capitalize_first(result_vi(c.result))},
-                                {"can_cu", explain(c, r, p.candidate->subject, Wording::Vietnamese)}});
+            criteria.push_back(
+                {{"ten", c.criterion->label},
+                 {"hinh_thuc", award_title(p.award->award->spec->name)},
+                 {"ket_qua", capitalize_first(result_vi(c.result))},
+                 {"can_cu", explain(c, r, p.candidate->subject, Wording::Vietnamese)}});
         }
     }
 }

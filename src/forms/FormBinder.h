@@ -15,10 +15,10 @@ namespace thidua::forms {
 struct FormRequest {
     FormKind kind = FormKind::Submission;
     const EvaluationResult* result = nullptr;
-    Date date;               // the document's date
-    std::string number;      // "" leaves room for the clerk's number
-    Index unit = kNoIndex;   // the unit of a unit document (registration, achievement report)
-    std::string award;       // "" every award of the period; else one award id
+    Date date;              // the document's date
+    std::string number;     // "" leaves room for the clerk's number
+    Index unit = kNoIndex;  // the unit of a unit document (registration, achievement report)
+    std::string award;      // "" every award of the period; else one award id
 };
 
 // A Vietnamese message when the request cannot make a document (a unit document without a

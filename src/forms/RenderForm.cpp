@@ -25,8 +25,8 @@ tl::expected<std::string, Diagnostics> render_form(const FormRequest& request,
 
 std::string form_file_stem(const FormRequest& request) {
     const EvaluationResult& r = *request.result;
-    std::string stem = std::string(form_info(request.kind).id) + "-" + r.plan->spec.id + "-" +
-                       r.period.id;
+    std::string stem =
+        std::string(form_info(request.kind).id) + "-" + r.plan->spec.id + "-" + r.period.id;
     if (!request.award.empty()) stem += "-" + request.award;
     if (request.unit >= 0) stem += "-" + r.data->units[static_cast<size_t>(request.unit)].id;
     return stem;

@@ -15,8 +15,7 @@ long long reward_amount(double multiple, long long base_salary) {
     return (raw + r - 1) / r * r;
 }
 
-RewardSummary reward_money(const PlanSpec& plan, const std::vector<Proposal>& proposals,
-                           Date on) {
+RewardSummary reward_money(const PlanSpec& plan, const std::vector<Proposal>& proposals, Date on) {
     RewardSummary out;
     out.base_salary = base_salary_on(plan, on);
     for (const Proposal& p : proposals) {

@@ -10,14 +10,14 @@
 
 namespace thidua::forms {
 
-std::string date_words(Date d);    // "ngày 05 tháng 3 năm 2026"
-std::string date_numeric(Date d);  // "05/3/2026", "22/02/2022"
-std::string count_text(long long n);  // "02", "15": counts in documents have two digits
-std::string money_text(long long dong);        // "2.340.000 đồng"
-std::string money_words(long long dong);       // "Hai triệu ba trăm bốn mươi nghìn đồng"
-std::string multiple_text(double multiple);    // "8,0", "0,3"
-std::string percent_text(double value);        // "87,5"
-std::string upper_vi(std::string_view text);   // ICU's Vietnamese upper case: "ỦY BAN"
+std::string date_words(Date d);               // "ngày 05 tháng 3 năm 2026"
+std::string date_numeric(Date d);             // "05/3/2026", "22/02/2022"
+std::string count_text(long long n);          // "02", "15": counts in documents have two digits
+std::string money_text(long long dong);       // "2.340.000 đồng"
+std::string money_words(long long dong);      // "Hai triệu ba trăm bốn mươi nghìn đồng"
+std::string multiple_text(double multiple);   // "8,0", "0,3"
+std::string percent_text(double value);       // "87,5"
+std::string upper_vi(std::string_view text);  // ICU's Vietnamese upper case: "ỦY BAN"
 std::string lower_vi(std::string_view text);
 std::string capitalize_first(std::string_view text);  // "đạt" -> "Đạt"
 // "Bằng khen của Chủ tịch UBND tỉnh (tập thể)" -> without the trailing "(...)"

@@ -17,8 +17,8 @@
 namespace thidua::output {
 namespace {
 
-constexpr std::array<std::string_view, 4> kWorkbookIds = {"danh-gia", "bang-dang-ky",
-                                                          "bang-ho-so", "ket-qua-nam"};
+constexpr std::array<std::string_view, 4> kWorkbookIds = {"danh-gia", "bang-dang-ky", "bang-ho-so",
+                                                          "ket-qua-nam"};
 
 const std::vector<OutputKind>& kinds() {
     static const std::vector<OutputKind> all = [] {
@@ -53,7 +53,8 @@ std::vector<Index> competing_units(const EvaluationResult& r) {
     for (const AwardOutcome& a : r.awards)
         for (const GroupOutcome& g : a.groups)
             for (const CandidateOutcome& c : g.candidates)
-                if (c.subject.kind == SubjectKind::Unit) seen[static_cast<size_t>(c.subject.index)] = 1;
+                if (c.subject.kind == SubjectKind::Unit)
+                    seen[static_cast<size_t>(c.subject.index)] = 1;
     std::vector<Index> out;
     for (size_t i = 0; i < seen.size(); ++i)
         if (seen[i]) out.push_back(static_cast<Index>(i));
@@ -63,7 +64,8 @@ std::vector<Index> competing_units(const EvaluationResult& r) {
 tl::expected<std::string, Diagnostics> write_workbook(const DocumentRequest& q) {
     TempDir dir;
     if (dir.path().empty())
-        return tl::unexpected(problem("Không tạo được thư mục tạm", "cannot make a temporary folder"));
+        return tl::unexpected(
+            problem("Không tạo được thư mục tạm", "cannot make a temporary folder"));
     const std::filesystem::path file = dir.path() / "bang.xlsx";
     const EvaluationResult& r = *q.result;
     const std::string_view id = q.kind->id;
@@ -151,7 +153,8 @@ tl::expected<DocumentFile, Diagnostics> make_document(const DocumentRequest& q) 
         return tl::unexpected(problem("Văn bản này xuất ra DOCX hoặc PDF, không phải XLSX",
                                       "this document is DOCX or PDF, not XLSX"));
     if (!form && q.format != FileFormat::Xlsx)
-        return tl::unexpected(problem("Bảng tính này chỉ xuất ra XLSX", "this workbook is XLSX only"));
+        return tl::unexpected(
+            problem("Bảng tính này chỉ xuất ra XLSX", "this workbook is XLSX only"));
     auto bytes = form ? write_form(q) : write_workbook(q);
     if (!bytes) return tl::unexpected(bytes.error());
     return DocumentFile{std::move(*bytes), file_stem(q) + std::string(extension(q.format)),

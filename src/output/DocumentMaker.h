@@ -20,8 +20,8 @@ namespace thidua::output {
 enum class FileFormat { Docx, Pdf, Xlsx };
 
 struct OutputKind {
-    std::string_view id;       // "to-trinh", "bang-dang-ky"
-    std::string_view name_vi;  // "Tờ trình đề nghị khen thưởng"
+    std::string_view id;                    // "to-trinh", "bang-dang-ky"
+    std::string_view name_vi;               // "Tờ trình đề nghị khen thưởng"
     const forms::FormInfo* form = nullptr;  // null: a workbook
 };
 

@@ -33,12 +33,9 @@ Result<PlanTemplate> save_plan_template(SqlConnection& db, PlanTemplate t) {
         "saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         row);
     if (!inserted) return tl::unexpected(inserted.error());
-    const nlohmann::json detail = {{"form", t.form},
-                                   {"version", t.version},
-                                   {"file", t.file_name},
-                                   {"bytes", t.content.size()},
-                                   {"sha256", t.sha256},
-                                   {"reset", t.content.empty()}};
+    const nlohmann::json detail = {{"form", t.form},      {"version", t.version},
+                                   {"file", t.file_name}, {"bytes", t.content.size()},
+                                   {"sha256", t.sha256},  {"reset", t.content.empty()}};
     if (auto r = append_audit_entry(
             db, {0, t.saved_at, t.saved_by, "plan-template-save", t.plan_id, detail.dump()});
         !r)
@@ -47,7 +44,8 @@ Result<PlanTemplate> save_plan_template(SqlConnection& db, PlanTemplate t) {
     return t;
 }
 
-Result<std::optional<PlanTemplate>> find_plan_template(SqlConnection& db, const std::string& plan_id,
+Result<std::optional<PlanTemplate>> find_plan_template(SqlConnection& db,
+                                                       const std::string& plan_id,
                                                        const std::string& form) {
     std::optional<PlanTemplate> out;
     const SqlValue key[] = {SqlValue::of(plan_id), SqlValue::of(form)};

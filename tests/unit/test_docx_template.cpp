@@ -599,9 +599,8 @@ TEST(DocxTemplate, TextBoxParagraphsAreFilledOnTheirOwn) {
 }
 
 TEST(DocxTemplate, PlaceholdersAcrossATabAndMarkersOfTwoListsInOneRowAreProblems) {
-    const std::string body =
-        "<w:tbl><w:tr>" + cell("{{#people}}{{#units}}") + "</w:tr></w:tbl>" +
-        para(run("{{a") + "<w:r><w:tab/></w:r>" + run("b}}"));
+    const std::string body = "<w:tbl><w:tr>" + cell("{{#people}}{{#units}}") + "</w:tr></w:tbl>" +
+                             para(run("{{a") + "<w:r><w:tab/></w:r>" + run("b}}"));
     auto tpl = DocxTemplate::open(docx(body));
     ASSERT_TRUE(tpl);
     const TemplatePlaceholders used = tpl->placeholders();
@@ -644,9 +643,10 @@ TEST(DocxTemplate, ParagraphOutsideATableRepeatedOncePerRecord) {
 }
 
 TEST(DocxTemplate, RepeatedParagraphWithNoRecordsIsRemovedAndCopiesDoNotDuplicateTheSection) {
-    const std::string last = "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\"/>"
-                             "</w:sectPr></w:pPr>" + run("{{#items}}{{items.#}}. {{items.name}}") +
-                             "</w:p>";
+    const std::string last =
+        "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\"/>"
+        "</w:sectPr></w:pPr>" +
+        run("{{#items}}{{items.#}}. {{items.name}}") + "</w:p>";
     TemplateValues none;
     none.list("items");
     const FilledDocument empty = fill(docx(para(run("A")) + para(run("{{#items}}x")) + last), none);

@@ -173,7 +173,8 @@ TEST(DocumentDefaults, BaseSalaryAndLegalBasesFollowTheDocumentDate) {
     EXPECT_NE(in_2023.find("ngày 26 tháng 11 năm 2003"), std::string::npos);
     EXPECT_EQ(in_2023.find("15 tháng 6 năm 2022"), std::string::npos);
     const std::string in_2026 = joined(default_legal_bases(d(2026, 1, 10)));
-    EXPECT_NE(in_2026.find("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"), std::string::npos);
+    EXPECT_NE(in_2026.find("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"),
+              std::string::npos);
     EXPECT_NE(in_2026.find("152/2025/NĐ-CP"), std::string::npos);
     EXPECT_NE(in_2026.find("ngày 16 tháng 6 năm 2025"), std::string::npos);
     EXPECT_EQ(in_2026.find("98/2023"), std::string::npos);
@@ -355,7 +356,8 @@ TEST(FormFields, EveryFieldIsDocumentedForTemplateAuthors) {
             }
             EXPECT_NE(doc.find("{{#" + name + "}}"), std::string::npos) << name;
             for (const FieldInfo& r : f.record)
-                EXPECT_NE(doc.find("{{" + name + "." + std::string(r.name) + "}}"), std::string::npos)
+                EXPECT_NE(doc.find("{{" + name + "." + std::string(r.name) + "}}"),
+                          std::string::npos)
                     << name << "." << r.name;
         }
     }

@@ -15,7 +15,8 @@ std::string plan_with(const std::string& issuer_extra, const std::string& docume
            "groups:\n  - {id: xa, name: Xã, types: [commune]}\n"
            "periods:\n  annual: {from: 2024, to: 2024}\n"
            "awards:\n  - id: gk\n    name: Giấy khen\n    kind: collective\n    periods: annual\n"
-           "    groups: {xa: 1}\n    criteria:\n      - {id: c, label: C, rule: par_rating >= tot}\n"
+           "    groups: {xa: 1}\n    criteria:\n      - {id: c, label: C, rule: par_rating >= "
+           "tot}\n"
            "    ranking:\n      - {label: Điểm, key: par_score}\n" +
            documents;
 }
@@ -25,7 +26,8 @@ std::vector<std::string> errors_of(const std::string& text) {
     std::vector<std::string> out;
     if (!plan)
         for (const Diagnostic& d : plan.error())
-            out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message);
+            out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " +
+                          d.message);
     return out;
 }
 
@@ -62,12 +64,12 @@ TEST(PlanDocuments, ReadsProposerCouncilRewardsRecipientsAndSuccessors) {
 }
 
 TEST(PlanDocuments, ReportsEveryMistakeAtItsPlace) {
-    const std::string text = plan_with(
-        "  successor:\n    name: Ủy ban nhân dân tỉnh B\n",  // no `from`
-        "documents:\n"
-        "  recipients: {to-trinh-sai: [A]}\n"
-        "  base_salary:\n    - {from: 2026-07-01, amount: -5}\n"
-        "  signer: X\n");
+    const std::string text =
+        plan_with("  successor:\n    name: Ủy ban nhân dân tỉnh B\n",  // no `from`
+                  "documents:\n"
+                  "  recipients: {to-trinh-sai: [A]}\n"
+                  "  base_salary:\n    - {from: 2026-07-01, amount: -5}\n"
+                  "  signer: X\n");
     const std::vector<std::string> errors = errors_of(text);
     std::string all;
     for (const auto& e : errors)

@@ -126,7 +126,8 @@ std::string read_bytes(const std::filesystem::path& path) {
 // clock does not enter), workbooks, the template and field listings, and refusals with exit 2.
 TEST_P(StoreCliTest, DocWritesDocumentsAndWorkbooksFromFilesOrTheStore) {
     const std::string root = THIDUA_SOURCE_DIR;
-    const auto dir = std::filesystem::temp_directory_path() / ("thidua-doc-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("thidua-doc-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string plan = root + "/plans/chau-thanh-2023.yaml";
     const std::string data = root + "/samples/chau-thanh-2023";
@@ -148,24 +149,30 @@ TEST_P(StoreCliTest, DocWritesDocumentsAndWorkbooksFromFilesOrTheStore) {
     EXPECT_EQ(a, read_bytes(from_store));
 
     const auto xlsx = dir / "bang.xlsx";
-    EXPECT_EQ(thidua("doc bang-ho-so --plan " + plan + " --data " + data + common +
-                     quoted(xlsx.string()))
-                  .exit_code,
-              0);
+    EXPECT_EQ(
+        thidua("doc bang-ho-so --plan " + plan + " --data " + data + common + quoted(xlsx.string()))
+            .exit_code,
+        0);
     EXPECT_TRUE(read_bytes(xlsx).starts_with("PK"));
     const auto tpl = dir / "mau.docx";
-    EXPECT_EQ(thidua("doc quyet-dinh --default-template --out " + quoted(tpl.string())).exit_code, 0);
+    EXPECT_EQ(thidua("doc quyet-dinh --default-template --out " + quoted(tpl.string())).exit_code,
+              0);
     EXPECT_TRUE(read_bytes(tpl).starts_with("PK"));
     EXPECT_NE(thidua("doc --list").out.find("bao-cao-thanh-tich"), std::string::npos);
     EXPECT_NE(thidua("doc quyet-dinh --fields").out.find("{{#dieu_khen}}"), std::string::npos);
 
     const std::string base = " --plan " + plan + " --data " + data + " --period 2023 --out ";
     EXPECT_EQ(thidua("doc khong-co" + base + quoted((dir / "x.docx").string())).exit_code, 2);
-    EXPECT_EQ(thidua("doc dang-ky-thi-dua" + base + quoted((dir / "x.docx").string())).exit_code, 2);
-    EXPECT_EQ(thidua("doc dang-ky-thi-dua --unit KHONG" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc dang-ky-thi-dua" + base + quoted((dir / "x.docx").string())).exit_code,
+              2);
+    EXPECT_EQ(thidua("doc dang-ky-thi-dua --unit KHONG" + base + quoted((dir / "x.docx").string()))
+                  .exit_code,
+              2);
     EXPECT_EQ(thidua("doc to-trinh" + base + quoted((dir / "x.txt").string())).exit_code, 2);
     EXPECT_EQ(thidua("doc bang-ho-so" + base + quoted((dir / "x.docx").string())).exit_code, 2);
-    EXPECT_EQ(thidua("doc to-trinh --date 15/01/2024" + base + quoted((dir / "x.docx").string())).exit_code, 2);
+    EXPECT_EQ(thidua("doc to-trinh --date 15/01/2024" + base + quoted((dir / "x.docx").string()))
+                  .exit_code,
+              2);
     EXPECT_FALSE(std::filesystem::exists(dir / "x.docx"));
     std::filesystem::remove_all(dir);
 }

@@ -49,11 +49,13 @@ TEST_P(StorePlanTest, TemplatesAreVersionedPerPlanAndKindAndKeepTheirBytes) {
     std::string bytes = "PK\x03\x04";
     for (int i = 0; i < 600; ++i)
         bytes += static_cast<char>(i % 256);
-    auto v1 = store->save_plan_template({"kg", "to-trinh", 0, "Tờ trình.docx", bytes, "", "lan", ""});
+    auto v1 =
+        store->save_plan_template({"kg", "to-trinh", 0, "Tờ trình.docx", bytes, "", "lan", ""});
     ASSERT_TRUE(v1) << v1.error().format();
     EXPECT_EQ(v1->version, 1);
     EXPECT_EQ(v1->sha256.size(), 64u);
-    ASSERT_TRUE(store->save_plan_template({"kg", "quyet-dinh", 0, "qd.docx", "PK\x05", "", "lan", ""}));
+    ASSERT_TRUE(
+        store->save_plan_template({"kg", "quyet-dinh", 0, "qd.docx", "PK\x05", "", "lan", ""}));
     auto found = store->find_plan_template("kg", "to-trinh");
     ASSERT_TRUE(found && *found);
     EXPECT_EQ((*found)->content, bytes);

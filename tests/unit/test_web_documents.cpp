@@ -55,23 +55,24 @@ std::string own_template(const std::string& body_text) {
     const std::string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     const std::string r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     ZipEntries e;
-    e.push_back({"[Content_Types].xml",
-                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
-                 "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default "
-                 "Extension=\"rels\" ContentType=\"application/"
-                 "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
-                 "ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
-                 "ContentType=\"application/"
-                 "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"});
+    e.push_back(
+        {"[Content_Types].xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
+         "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default "
+         "Extension=\"rels\" ContentType=\"application/"
+         "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
+         "ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+         "ContentType=\"application/"
+         "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"});
     e.push_back({"_rels/.rels",
                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships "
                  "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                  "<Relationship Id=\"rId1\" Type=\"" +
                      r + "/officeDocument\" Target=\"word/document.xml\"/></Relationships>"});
-    e.push_back({"word/document.xml",
-                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + w +
-                     "\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">" + body_text +
-                     "</w:t></w:r></w:p></w:body></w:document>"});
+    e.push_back(
+        {"word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" +
+                                  w + "\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">" +
+                                  body_text + "</w:t></w:r></w:p></w:body></w:document>"});
     return build_zip(e);
 }
 
@@ -86,7 +87,8 @@ TEST_P(WebDocumentsTest, SubmissionListAndDecisionCarryTheSelectionAndTheMoney) 
     HttpTestClient c = admin();
     seed(c);
     // Dated after 2025-07-01: Kiên Giang's bodies have successors in the new An Giang province.
-    const HttpReply tt = c.get(kDocs + "to-trinh?period=2021-2025&award=co-thi-dua&date=2026-03-05");
+    const HttpReply tt =
+        c.get(kDocs + "to-trinh?period=2021-2025&award=co-thi-dua&date=2026-03-05");
     ASSERT_EQ(tt.status, 200) << tt.body;
     EXPECT_NE(tt.header("content-type").find("wordprocessingml"), std::string::npos);
     EXPECT_NE(tt.header("content-disposition").find("to-trinh-kien-giang-2021-2025-2021-2025"),
@@ -103,14 +105,14 @@ TEST_P(WebDocumentsTest, SubmissionListAndDecisionCarryTheSelectionAndTheMoney) 
 
     const std::string list =
         docx_text(c.get(kDocs + "danh-sach-de-nghi?period=2021-2025&award=co-thi-dua").body);
-    for (const char* name : {"Sở Nội vụ", "Sở Tư pháp", "Ủy ban nhân dân thành phố Rạch Giá",
-                             "Ủy ban nhân dân phường Vĩnh Thanh Vân",
-                             "Ủy ban nhân dân phường Vĩnh Lạc"})
+    for (const char* name :
+         {"Sở Nội vụ", "Sở Tư pháp", "Ủy ban nhân dân thành phố Rạch Giá",
+          "Ủy ban nhân dân phường Vĩnh Thanh Vân", "Ủy ban nhân dân phường Vĩnh Lạc"})
         EXPECT_NE(list.find(name), std::string::npos) << name << "\n" << list;
 
     // Before the merger the province itself decides.
-    const std::string qd =
-        docx_text(c.get(kDocs + "quyet-dinh?period=2021-2025&award=co-thi-dua&date=2025-06-30").body);
+    const std::string qd = docx_text(
+        c.get(kDocs + "quyet-dinh?period=2021-2025&award=co-thi-dua&date=2025-06-30").body);
     EXPECT_NE(qd.find("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"), std::string::npos) << qd;
     EXPECT_NE(qd.find("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"), std::string::npos) << qd;
     EXPECT_NE(qd.find("cho 05 tập thể"), std::string::npos) << qd;

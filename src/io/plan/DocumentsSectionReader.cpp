@@ -82,13 +82,11 @@ AgencySpec read_agency(YamlSource& src, const YAML::Node& n, bool with_successor
     AgencySpec a;
     if (!n) return a;
     if (with_successor)
-        src.keys(n,
-                 {"name", "unit", "place", "signer", "signer_title", "parent", "symbol",
-                  "successor"},
-                 {"name"});
+        src.keys(
+            n, {"name", "unit", "place", "signer", "signer_title", "parent", "symbol", "successor"},
+            {"name"});
     else
-        src.keys(n,
-                 {"name", "unit", "place", "signer", "signer_title", "parent", "symbol", "from"},
+        src.keys(n, {"name", "unit", "place", "signer", "signer_title", "parent", "symbol", "from"},
                  {"name", "from"});
     a.name = src.str(at(n, "name"));
     a.unit = src.str(at(n, "unit"));

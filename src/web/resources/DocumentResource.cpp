@@ -1,10 +1,11 @@
 // The documents and workbooks of a plan's period, and the plan's own templates:
 //   GET    /api/v1/document-kinds
-//   GET    /api/v1/plans/{id}/documents/{kind}?period=&format=docx|pdf|xlsx&unit=&award=&date=&number=
+//   GET /api/v1/plans/{id}/documents/{kind}?period=&format=docx|pdf|xlsx&unit=&award=&date=&number=
 //   GET    /api/v1/plans/{id}/templates
-//   GET    /api/v1/plans/{id}/templates/{kind}        the template in use (the plan's or the default)
-//   PUT    /api/v1/plans/{id}/templates/{kind}?name=  upload (raw .docx body), checked first
-//   DELETE /api/v1/plans/{id}/templates/{kind}        back to the default (a version, not a delete)
+//   GET    /api/v1/plans/{id}/templates/{kind}        the template in use (the plan's or the
+//   default) PUT    /api/v1/plans/{id}/templates/{kind}?name=  upload (raw .docx body), checked
+//   first DELETE /api/v1/plans/{id}/templates/{kind}        back to the default (a version, not a
+//   delete)
 // A don-vi user may make only the unit documents of their own units.
 
 #include <fmt/format.h>
@@ -54,7 +55,8 @@ Response list_kinds() {
         }
         kinds.push_back(std::move(item));
     }
-    return Response::json(200, {{"kinds", kinds}, {"pdf_available", !documents::find_soffice().empty()}});
+    return Response::json(
+        200, {{"kinds", kinds}, {"pdf_available", !documents::find_soffice().empty()}});
 }
 
 std::optional<output::FileFormat> requested_format(const Request& r, const output::OutputKind& k) {
@@ -97,8 +99,8 @@ std::optional<Response> refuse_for_unit_user(const Principal& who, Store& store,
 }
 
 tl::expected<output::DocumentRequest, Response> document_request(const Request& r,
-                                                                  const output::OutputKind& kind,
-                                                                  const StoredEvaluation& e) {
+                                                                 const output::OutputKind& kind,
+                                                                 const StoredEvaluation& e) {
     output::DocumentRequest q;
     q.kind = &kind;
     q.result = &e.result;
@@ -211,7 +213,8 @@ Response get_template(WebApp& app, Request& r, Store& store) {
     output::DocumentFile file;
     file.content_type = std::string(output::content_type(output::FileFormat::Docx));
     file.file_name = "mau-" + std::string(form->id) + "-" + r.param("id") + ".docx";
-    file.bytes = *own ? std::move((*own)->content) : std::string(forms::default_template(form->kind));
+    file.bytes =
+        *own ? std::move((*own)->content) : std::string(forms::default_template(form->kind));
     return attachment(std::move(file));
 }
 
@@ -226,13 +229,14 @@ Response put_template(WebApp& app, Request& r, const Principal& who, Store& stor
     if (!tpl)
         problems.push_back(tpl.error());
     else
-        problems = documents::check_template(tpl->placeholders(), forms::form_schema(form->kind), name);
+        problems =
+            documents::check_template(tpl->placeholders(), forms::form_schema(form->kind), name);
     if (!problems.empty()) {
         json details = json::array();
         for (const Diagnostic& d : problems)
             details.push_back(diagnostic_json(d));
-        return Response::error(422, "invalid_template",
-                               "Mẫu có chỗ chưa dùng được; chưa lưu gì", {{"details", details}});
+        return Response::error(422, "invalid_template", "Mẫu có chỗ chưa dùng được; chưa lưu gì",
+                               {{"details", details}});
     }
     auto saved = store.save_plan_template(
         {r.param("id"), std::string(form->id), 0, name, r.body, "", who.user.username, ""});
@@ -251,7 +255,8 @@ Response reset_template(WebApp& app, Request& r, const Principal& who, Store& st
     auto saved = store.save_plan_template(
         {r.param("id"), std::string(form->id), 0, "", "", "", who.user.username, ""});
     if (!saved) return store_failure(saved.error());
-    return Response::json(200, {{"kind", form->id}, {"version", saved->version}, {"source", "default"}});
+    return Response::json(200,
+                          {{"kind", form->id}, {"version", saved->version}, {"source", "default"}});
 }
 
 }  // namespace
@@ -273,9 +278,10 @@ void add_document_routes(Router& router, WebApp& app) {
                    return get_template(app, r, s);
                }));
     router.add("PUT", "/api/v1/plans/{id}/templates/{kind}",
-               secured(app, Access::Edit, [&app](Request& r, const Principal& p, Store& s) {
-                   return put_template(app, r, p, s);
-               }),
+               secured(app, Access::Edit,
+                       [&app](Request& r, const Principal& p, Store& s) {
+                           return put_template(app, r, p, s);
+                       }),
                kTemplateLimit);
     router.add("DELETE", "/api/v1/plans/{id}/templates/{kind}",
                secured(app, Access::Edit, [&app](Request& r, const Principal& p, Store& s) {

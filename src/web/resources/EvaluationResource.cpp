@@ -47,7 +47,8 @@ Response evaluation_xlsx(WebApp& app, Request& request, const Principal& who, St
     q.format = output::FileFormat::Xlsx;
     auto file = output::make_document(q);
     if (!file)
-        return Response::error(500, "internal", "Không tạo được sổ tính: " + file.error().front().message);
+        return Response::error(500, "internal",
+                               "Không tạo được sổ tính: " + file.error().front().message);
     Response response = Response::text(200, std::move(file->bytes), file->content_type);
     response.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
     return response;
