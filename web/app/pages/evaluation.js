@@ -6,7 +6,7 @@ import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
 import { awardKinds, formatDate, label, results, statuses } from '../i18n.js';
 import { Loaded, PageTitle, useLoad } from '../ui.js';
-import { PeriodDocuments, UnitDocuments } from './documents.js';
+import { PeriodDocuments, UnitDocuments, documentHref } from './documents.js';
 
 // Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
 // people lists (which are already limited to what the user may see).
@@ -150,7 +150,9 @@ export function EvaluationPage({ params, user }) {
         </section>`)}
         ${!doc.awards?.length && html`<p class="muted">Không có danh hiệu nào xét cho ${period}.</p>`}
         <section class="card" aria-labelledby="eval-dossiers"><h2 id="eval-dossiers">Hồ sơ đề nghị khen thưởng</h2>
-          <${Dossiers} dossiers=${doc.dossiers} nameOf=${anyName} awardNames=${awardNames} /></section>
+          <${Dossiers} dossiers=${doc.dossiers} nameOf=${anyName} awardNames=${awardNames} />
+          ${user?.role !== 'don-vi' && doc.dossiers?.length ? html`<p><a href=${documentHref(plan, period, 'bang-ho-so', 'xlsx')} download
+            data-testid="dossier-board-link">Tải bảng theo dõi hồ sơ (XLSX)</a></p>` : ''}</section>
         ${user?.role !== 'don-vi' && html`<${PeriodDocuments} plan=${plan} period=${period} />`}`;
     }}<//>`;
 }
