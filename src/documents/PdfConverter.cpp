@@ -17,32 +17,13 @@
 
 #include <fmt/format.h>
 
+#include "io/TempDir.h"
+
 extern char** environ;
 
 namespace thidua::documents {
 namespace fs = std::filesystem;
 namespace {
-
-// A fresh folder only this user can read (mkdtemp: mode 0700), removed with its contents.
-class PrivateDir {
-public:
-    PrivateDir() {
-        std::error_code error;
-        const fs::path base = fs::temp_directory_path(error);
-        std::string pattern = ((error ? fs::path("/tmp") : base) / "thidua-pdf-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) != nullptr) m_path = pattern;
-    }
-    ~PrivateDir() {
-        std::error_code ignored;
-        if (!m_path.empty()) fs::remove_all(m_path, ignored);
-    }
-    PrivateDir(const PrivateDir&) = delete;
-    PrivateDir& operator=(const PrivateDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 bool is_executable(const fs::path& path) {
     std::error_code error;
@@ -172,7 +153,7 @@ tl::expected<std::string, Diagnostic> convert_docx_to_pdf(std::string_view docx,
     const std::string soffice = find_soffice(options);
     if (soffice.empty()) return tl::unexpected(not_installed(file));
 
-    PrivateDir dir;
+    TempDir dir;
     const fs::path input = dir.path() / "document.docx";
     bool written = false;
     if (!dir.path().empty()) {

@@ -37,6 +37,17 @@ std::string decimal_comma(double value, int decimals) {
     return s;
 }
 
+// Case changes go through ICU: "đ" -> "Đ", and Vietnamese has no exceptions ICU does not know.
+template <typename Change>
+std::string with_icu(std::string_view text, Change change) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    change(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
 }  // namespace
 
 std::string date_words(Date d) {
@@ -87,30 +98,17 @@ std::string percent_text(double value) {
 }
 
 std::string upper_vi(std::string_view text) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    u.toUpper(icu::Locale("vi"));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
+    return with_icu(text, [](icu::UnicodeString& u) { u.toUpper(icu::Locale("vi")); });
 }
 
 std::string lower_vi(std::string_view text) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    u.toLower(icu::Locale("vi"));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
+    return with_icu(text, [](icu::UnicodeString& u) { u.toLower(icu::Locale("vi")); });
 }
 
 std::string capitalize_first(std::string_view text) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    if (u.length() > 0) u.replace(0, 1, icu::UnicodeString(u, 0, 1).toUpper(icu::Locale("vi")));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
+    return with_icu(text, [](icu::UnicodeString& u) {
+        if (u.length() > 0) u.replace(0, 1, icu::UnicodeString(u, 0, 1).toUpper(icu::Locale("vi")));
+    });
 }
 
 std::string award_title(std::string_view name) {

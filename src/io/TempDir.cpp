@@ -5,8 +5,12 @@
 
 namespace thidua {
 
+// mkdtemp makes it mode 0700: only this user reads what is written there.
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "thidua-XXXXXX").string();
+    std::error_code error;
+    const std::filesystem::path base = std::filesystem::temp_directory_path(error);
+    std::string pattern =
+        ((error ? std::filesystem::path("/tmp") : base) / "thidua-XXXXXX").string();
     if (::mkdtemp(pattern.data()) != nullptr) m_path = pattern;
 }
 
