@@ -316,6 +316,7 @@ ${RESEED_DOSSIERS}
 
 // Document templates a user uploaded for a plan, one version per upload; a version without
 // content returns the document to the product's default. Nothing is overwritten or deleted.
+// The audit log gets indexes for the filters of its page (actor, action, subject, newest first).
 constexpr std::string_view kPlanTemplates = R"sql(
 CREATE TABLE plan_templates (
   plan_id TEXT NOT NULL,
@@ -328,6 +329,9 @@ CREATE TABLE plan_templates (
   saved_at TEXT NOT NULL,
   PRIMARY KEY (plan_id, form, version)
 );
+CREATE INDEX audit_log_actor ON audit_log (actor, id);
+CREATE INDEX audit_log_action ON audit_log (action, id);
+CREATE INDEX audit_log_subject ON audit_log (subject, id);
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -335,7 +339,7 @@ constexpr Migration kMigrations[] = {
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
     {3, "accounts: users, sessions, API tokens, login failures", kAccounts, {}, {}},
     {4, "registrations, events and dossiers per plan", kPlanRecords, {}, {}},
-    {5, "document templates per plan", kPlanTemplates, {}, {}},
+    {5, "document templates per plan; audit log indexes for its filters", kPlanTemplates, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

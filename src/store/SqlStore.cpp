@@ -78,6 +78,10 @@ tl::expected<std::vector<NameEntry>, StoreError> SqlStore::list_names(const Name
     return store::list_names(*m_db, query);
 }
 
+tl::expected<std::vector<AuditEntry>, StoreError> SqlStore::find_audit(const AuditQuery& q) {
+    return find_audit_entries(*m_db, q);
+}
+
 tl::expected<PlanTemplate, StoreError> SqlStore::save_plan_template(PlanTemplate t) {
     return store::save_plan_template(*m_db, std::move(t));
 }

@@ -37,6 +37,7 @@ public:
     tl::expected<std::vector<NameEntry>, StoreError> list_names(const NameQuery& query) override;
     tl::expected<void, StoreError> append_audit(const AuditEntry& entry) override;
     tl::expected<std::vector<AuditEntry>, StoreError> audit_log() override;
+    tl::expected<std::vector<AuditEntry>, StoreError> find_audit(const AuditQuery& q) override;
     tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) override;
     tl::expected<std::optional<PlanTemplate>, StoreError> find_plan_template(
         const std::string& plan_id, const std::string& form) override;

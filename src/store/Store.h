@@ -62,6 +62,7 @@ public:
 
     virtual tl::expected<void, StoreError> append_audit(const AuditEntry& entry) = 0;
     virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;
+    virtual tl::expected<std::vector<AuditEntry>, StoreError> find_audit(const AuditQuery& q) = 0;
 
     // Document templates uploaded per plan (see store/PlanTemplates.h): an upload or, with empty
     // content, a return to the default; the latest version of one kind; the latest of each kind.

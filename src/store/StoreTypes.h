@@ -83,4 +83,15 @@ struct AuditEntry {
     std::string detail;  // JSON
 };
 
+// A page of the audit log, newest first. Empty strings filter nothing.
+struct AuditQuery {
+    std::string actor;      // exactly
+    std::string action;     // exactly
+    std::string subject;    // exactly, or a prefix when it ends with '*'
+    std::string from;       // ISO date or time, inclusive (UTC)
+    std::string to;         // ISO date (the whole day) or time, inclusive (UTC)
+    int64_t before_id = 0;  // > 0: only entries older than this id (the next page)
+    int limit = 200;
+};
+
 }  // namespace thidua

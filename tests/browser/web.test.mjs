@@ -291,6 +291,13 @@ describe('giao diện web', { concurrency: false }, () => {
     await page.getByTestId('user-created').or(page.getByTestId('error')).first().waitFor();
     assert.ok(await page.getByTestId('user-created').isVisible(), await page.locator('main').innerText());
     await page.getByTestId(`user-${unitUser}`).waitFor();
+    // The audit log, filtered by who did it, with the same filter for the export.
+    await page.getByTestId('audit-toggle').click();
+    await page.getByTestId('audit-actor').fill('admin');
+    await page.getByTestId('audit-filter').locator('button[type=submit]').click();
+    await page.getByTestId('audit-rows').waitFor();
+    assert.match(await page.getByTestId('audit-rows').innerText(), /user-create|plan-save|import/);
+    assert.match(await page.getByTestId('audit-export').getAttribute('href'), /^\/api\/v1\/audit\.xlsx\?actor=admin$/);
     assertNoProblems('quản trị');
     await logout();
   }));

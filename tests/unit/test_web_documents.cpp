@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include <set>
+
 #include "WebTestHelpers.h"
 #include "documents/PdfConverter.h"
 #include "io/zip/ZipArchive.h"
@@ -210,6 +212,42 @@ TEST_P(WebDocumentsTest, APlansOwnTemplateIsCheckedUsedAndCanBeReset) {
     const HttpReply tpl = c.get("/api/v1/plans/" + kKg + "/templates/to-trinh");
     EXPECT_TRUE(tpl.body.starts_with("PK"));
     EXPECT_NE(docx_text(tpl.body).find("{{"), std::string::npos);
+}
+
+// The audit log for an administrator: the template upload above is in it with its author,
+// filtered in the store, exported as a workbook; nobody else may read it.
+TEST_P(WebDocumentsTest, AuditLogFiltersAndExportsForAdministratorsOnly) {
+    HttpTestClient c = admin();
+    seed(c);
+    ASSERT_EQ(put_template(c, "to-trinh", own_template("{{co_quan.ten}}")).status, 201);
+    const json saves = c.get("/api/v1/audit?action=plan-template-save").json();
+    ASSERT_EQ(saves.size(), 1u);
+    EXPECT_EQ(saves[0]["actor"], "admin");
+    EXPECT_EQ(saves[0]["subject"], kKg);
+    EXPECT_EQ(saves[0]["detail"]["form"], "to-trinh");
+    const json plans = c.get("/api/v1/audit?subject=kien-giang*&actor=admin").json();
+    std::set<std::string> actions;
+    for (const json& e : plans) {
+        EXPECT_EQ(e["subject"].get<std::string>().rfind("kien-giang", 0), 0u) << e.dump();
+        actions.insert(e["action"].get<std::string>());
+    }
+    EXPECT_TRUE(actions.contains("plan-save") && actions.contains("plan-template-save"));
+    EXPECT_TRUE(c.get("/api/v1/audit?actor=nobody").json().empty());
+    EXPECT_TRUE(c.get("/api/v1/audit?to=2000-01-01").json().empty());
+    EXPECT_EQ(c.get("/api/v1/audit?from=hôm-qua").status, 400);
+    const HttpReply xlsx = c.get("/api/v1/audit.xlsx?action=plan-template-save");
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_TRUE(xlsx.body.starts_with("PK"));
+
+    ASSERT_EQ(
+        c.post_json("/api/v1/users",
+                    {{"username", "hd"}, {"password", "mat-khau-hoi-dong-1"}, {"role", "hoi-dong"}})
+            .status,
+        201);
+    HttpTestClient h = client();
+    ASSERT_EQ(h.login("hd", "mat-khau-hoi-dong-1").status, 200);
+    EXPECT_EQ(h.get("/api/v1/audit").status, 403);
+    EXPECT_EQ(h.get("/api/v1/audit.xlsx").status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WebDocumentsTest, ::testing::Values("sqlite", "postgresql"),

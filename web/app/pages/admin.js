@@ -121,19 +121,35 @@ function Tokens() {
 
 function Audit() {
   const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState({ actor: '', action: '', subject: '', from: '', to: '' });
+  const [filter, setFilter] = useState(draft);
+  const set = (k) => (e) => setDraft({ ...draft, [k]: e.target.value });
+  const exportHref = `/api/v1/audit.xlsx?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`;
   return html`<section aria-labelledby="admin-audit"><h2 id="admin-audit">Nhật ký</h2>
-    <button type="button" aria-expanded=${String(open)} aria-controls="audit-list" onClick=${() => setOpen(!open)}>
-      ${open ? 'Ẩn nhật ký' : 'Xem 100 thao tác gần nhất'}</button>
-    ${open && html`<div id="audit-list"><${AuditList} /></div>`}
+    <button type="button" aria-expanded=${String(open)} aria-controls="audit-list" onClick=${() => setOpen(!open)}
+      data-testid="audit-toggle">${open ? 'Ẩn nhật ký' : 'Xem nhật ký thay đổi'}</button>
+    ${open && html`<div id="audit-list">
+      <form class="inline-form" data-testid="audit-filter" onSubmit=${(e) => { e.preventDefault(); setFilter(draft); }}>
+        <label>Người thực hiện <input value=${draft.actor} onInput=${set('actor')} data-testid="audit-actor" /></label>
+        <label>Hành động <input value=${draft.action} onInput=${set('action')} placeholder="plan-save" /></label>
+        <label>Đối tượng <input value=${draft.subject} onInput=${set('subject')} placeholder="kien-giang* (đầu mã)" /></label>
+        <label>Từ ngày <input type="date" value=${draft.from} onInput=${set('from')} /></label>
+        <label>Đến ngày <input type="date" value=${draft.to} onInput=${set('to')} /></label>
+        <button type="submit">Lọc</button>
+        <a href=${exportHref} download data-testid="audit-export">Tải về XLSX</a>
+      </form>
+      <${AuditList} filter=${filter} /></div>`}
   </section>`;
 }
 
-function AuditList() {
-  const state = useLoad(() => api.get('/audit', { limit: 100 }), []);
-  return html`<${Loaded} state=${state}>${(rows) => html`<div class="scroll"><table class="table compact">
+function AuditList({ filter }) {
+  const state = useLoad(() => api.get('/audit', { limit: 100, ...filter }), [JSON.stringify(filter)]);
+  return html`<${Loaded} state=${state}>${(rows) => rows.length ? html`<div class="scroll"><table class="table compact" data-testid="audit-rows">
     <thead><tr><th scope="col">Lúc</th><th scope="col">Ai</th><th scope="col">Việc</th><th scope="col">Đối tượng</th><th scope="col">Chi tiết</th></tr></thead>
     <tbody>${rows.map((r) => html`<tr key=${r.id}><td class="nowrap">${formatDate(r.at)}</td><td>${r.actor}</td><td>${r.action}</td><td>${r.subject}</td>
-      <td>${typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)}</td></tr>`)}</tbody></table></div>`}<//>`;
+      <td>${typeof r.detail === 'string' ? r.detail : JSON.stringify(r.detail)}</td></tr>`)}</tbody></table></div>
+    ${rows.length === 100 && html`<p class="muted">Hiện 100 dòng mới nhất; lọc hẹp hơn hoặc tải về XLSX để xem hết.</p>`}`
+    : html`<p class="muted">Không có thay đổi nào khớp bộ lọc.</p>`}<//>`;
 }
 
 export function AdminPage() {
