@@ -121,18 +121,22 @@ public:
             if (trace) trace->missing.push_back({"registrations", "", 0, s, m_period.id});
             return Value::boolean(Tri::Unknown, expr::Unknown::Missing);
         }
-        const std::optional<Date> on = m_indexes.registration(s, m_period.id);
+        const Registration* reg = m_indexes.registration(s, m_period.id);
         const std::optional<Date> deadline = registration_deadline(m_plan.spec, m_period);
         Tri t = Tri::True;
         std::string note;
-        if (!on) {
+        if (reg == nullptr) {
             t = Tri::False;
             note = fmt::format("không có đăng ký cho kỳ {}", m_period.id);
-        } else if (deadline && *on > *deadline) {
+        } else if (deadline && reg->registered_on > *deadline && !reg->late_accepted) {
             t = Tri::False;
-            note = fmt::format("đăng ký ngày {}, sau hạn {}", on->iso(), deadline->iso());
+            note = fmt::format("đăng ký ngày {}, sau hạn {}", reg->registered_on.iso(),
+                               deadline->iso());
+        } else if (deadline && reg->registered_on > *deadline) {
+            note = fmt::format("đăng ký ngày {}, sau hạn {}, được chấp nhận: {}",
+                               reg->registered_on.iso(), deadline->iso(), reg->late_reason);
         } else {
-            note = fmt::format("đăng ký ngày {}", on->iso());
+            note = fmt::format("đăng ký ngày {}", reg->registered_on.iso());
             if (deadline) note += fmt::format(" (hạn {})", deadline->iso());
         }
         if (trace) {

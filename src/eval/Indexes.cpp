@@ -125,14 +125,14 @@ void Indexes::build_registrations() {
         m_registrations.emplace(key(m_data.registrations[i].subject), i);
 }
 
-std::optional<Date> Indexes::registration(Subject s, const std::string& period) {
+const Registration* Indexes::registration(Subject s, const std::string& period) {
     if (!m_registrations_built) build_registrations();
-    std::optional<Date> earliest;
+    const Registration* earliest = nullptr;
     auto [begin, end] = m_registrations.equal_range(key(s));
     for (auto it = begin; it != end; ++it) {
         const Registration& r = m_data.registrations[it->second];
         if (r.period != period) continue;
-        if (!earliest || r.registered_on < *earliest) earliest = r.registered_on;
+        if (earliest == nullptr || r.registered_on < earliest->registered_on) earliest = &r;
     }
     return earliest;
 }

@@ -27,7 +27,8 @@ public:
     std::pair<double, double> unit_component(Index unit, int year);
     std::pair<double, double> component(Index component, int year);
 
-    std::optional<Date> registration(Subject s, const std::string& period);
+    // The subject's earliest registration for the period, or null.
+    const Registration* registration(Subject s, const std::string& period);
 
     struct Submitted {
         int copies = 0;

@@ -14,13 +14,13 @@ uint64_t key(Subject s) {
 
 // The earliest registration of each subject for the period: a subject that registered twice
 // counts from its first form, as the criterion `registered` does.
-std::unordered_map<uint64_t, Date> earliest_registrations(const Dataset& data,
-                                                          const std::string& period) {
-    std::unordered_map<uint64_t, Date> out;
+std::unordered_map<uint64_t, const Registration*> earliest_registrations(
+    const Dataset& data, const std::string& period) {
+    std::unordered_map<uint64_t, const Registration*> out;
     for (const Registration& r : data.registrations) {
         if (r.period != period) continue;
-        auto [it, inserted] = out.emplace(key(r.subject), r.registered_on);
-        if (!inserted && r.registered_on < it->second) it->second = r.registered_on;
+        auto [it, inserted] = out.emplace(key(r.subject), &r);
+        if (!inserted && r.registered_on < it->second->registered_on) it->second = &r;
     }
     return out;
 }
@@ -108,9 +108,12 @@ private:
     RegistrationRow& add(Subject s) {
         RegistrationRow row;
         row.subject = s;
-        if (const auto found = m_registered.find(key(s)); found != m_registered.end())
-            row.registered_on = found->second;
-        row.status = registration_status(row.registered_on, m_board.deadline);
+        if (const auto found = m_registered.find(key(s)); found != m_registered.end()) {
+            row.registration = found->second;
+            row.registered_on = found->second->registered_on;
+        }
+        row.status = registration_status(row.registered_on, m_board.deadline,
+                                         row.registration && row.registration->late_accepted);
         m_board.totals.add(row.status);
         m_board.rows.push_back(std::move(row));
         return m_board.rows.back();
@@ -118,7 +121,7 @@ private:
 
     const EvaluationResult& m_r;
     RegistrationBoard& m_board;
-    std::unordered_map<uint64_t, Date> m_registered;
+    std::unordered_map<uint64_t, const Registration*> m_registered;
     std::vector<StatusCounts> m_group_counts;
     std::vector<uint8_t> m_group_used;
     StatusCounts m_people_counts;
@@ -137,15 +140,18 @@ const char* registration_status_id(RegistrationStatus s) {
             return "missing";
         case RegistrationStatus::Registered:
             return "registered";
+        case RegistrationStatus::LateAccepted:
+            return "late_accepted";
     }
     return "";
 }
 
 RegistrationStatus registration_status(const std::optional<Date>& registered_on,
-                                       const std::optional<Date>& deadline) {
+                                       const std::optional<Date>& deadline, bool late_accepted) {
     if (!registered_on) return RegistrationStatus::Missing;
     if (!deadline) return RegistrationStatus::Registered;
-    return *registered_on > *deadline ? RegistrationStatus::Late : RegistrationStatus::OnTime;
+    if (*registered_on <= *deadline) return RegistrationStatus::OnTime;
+    return late_accepted ? RegistrationStatus::LateAccepted : RegistrationStatus::Late;
 }
 
 int StatusCounts::total() const {
@@ -155,12 +161,13 @@ int StatusCounts::total() const {
     return sum;
 }
 
-RegistrationBoard registration_board(const EvaluationResult& result) {
+RegistrationBoard registration_board(const EvaluationResult& result, bool list_unknown) {
     RegistrationBoard board;
     board.plan_has_registration = result.plan->spec.registration.present;
     board.data_has_registrations = result.data->has_registrations;
     board.deadline = registration_deadline(result.plan->spec, result.period);
-    if (!board.listed()) return board;
+    if (!board.plan_has_registration || (!board.data_has_registrations && !list_unknown))
+        return board;
     BoardBuilder builder(result, board);
     const std::vector<std::vector<int>> groups = unit_groups(result);
     for (Index u : competing_units(groups))

@@ -13,20 +13,22 @@
 namespace thidua {
 
 enum class RegistrationStatus : uint8_t {
-    OnTime,      // registered on or before the deadline
-    Late,        // registered after the deadline
-    Missing,     // no registration for the period
-    Registered,  // registered, and the plan sets no deadline for the period
+    OnTime,        // registered on or before the deadline
+    Late,          // registered after the deadline
+    Missing,       // no registration for the period
+    Registered,    // registered, and the plan sets no deadline for the period
+    LateAccepted,  // registered after the deadline, accepted by Home Affairs with a reason
 };
-constexpr size_t kRegistrationStatusCount = 4;
+constexpr size_t kRegistrationStatusCount = 5;
 
-// "on_time", "late", "missing", "registered".
+// "on_time", "late", "missing", "registered", "late_accepted".
 const char* registration_status_id(RegistrationStatus s);
 
 // The same rule as the criterion `registered` (eval/Evaluator): late only strictly after the
 // deadline.
 RegistrationStatus registration_status(const std::optional<Date>& registered_on,
-                                       const std::optional<Date>& deadline);
+                                       const std::optional<Date>& deadline,
+                                       bool late_accepted = false);
 
 struct StatusCounts {
     std::array<int, kRegistrationStatusCount> by_status{};
@@ -40,6 +42,7 @@ struct RegistrationRow {
     std::vector<const GroupSpec*> groups;  // units: the plan groups it competes in, plan order
     Index unit = kNoIndex;                 // people: their unit in the period's last year
     std::optional<Date> registered_on;     // the earliest registration for the period
+    const Registration* registration = nullptr;  // that registration, when there is one
     RegistrationStatus status = RegistrationStatus::Missing;
 };
 
@@ -61,6 +64,8 @@ struct RegistrationBoard {
     bool listed() const { return plan_has_registration && data_has_registrations; }
 };
 
-RegistrationBoard registration_board(const EvaluationResult& result);
+// `list_unknown`: list the rows (each as missing) even when the dataset does not say who
+// registered: the application's own registration starts from such a board.
+RegistrationBoard registration_board(const EvaluationResult& result, bool list_unknown = false);
 
 }  // namespace thidua

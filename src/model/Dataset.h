@@ -94,6 +94,9 @@ struct Registration {
     Subject subject;
     std::string period;  // "2021-2025" or "2023"
     Date registered_on;
+    // Made in the application after the deadline and accepted by Home Affairs: counts as on time.
+    bool late_accepted = false;
+    std::string late_reason;  // why it was accepted, for the reasons shown
 };
 
 struct Event {

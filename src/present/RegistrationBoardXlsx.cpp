@@ -22,12 +22,13 @@ constexpr SheetColumn kBoardColumns[] = {
 
 constexpr SheetColumn kSummaryColumns[] = {
     {"Nhóm", 48},         {"Đúng hạn", 12},   {"Trễ hạn", 12},
-    {"Chưa đăng ký", 14}, {"Đã đăng ký", 14}, {"Tổng", 10},
+    {"Chưa đăng ký", 14}, {"Đã đăng ký", 14}, {"Trễ, được chấp nhận", 16},
+    {"Tổng", 10},
 };
 
-constexpr RegistrationStatus kStatuses[] = {RegistrationStatus::OnTime, RegistrationStatus::Late,
-                                            RegistrationStatus::Missing,
-                                            RegistrationStatus::Registered};
+constexpr RegistrationStatus kStatuses[] = {
+    RegistrationStatus::OnTime, RegistrationStatus::Late, RegistrationStatus::Missing,
+    RegistrationStatus::Registered, RegistrationStatus::LateAccepted};
 
 uint32_t status_fill(RegistrationStatus s) {
     switch (s) {
@@ -39,6 +40,8 @@ uint32_t status_fill(RegistrationStatus s) {
             return kFillBad;
         case RegistrationStatus::Registered:
             return kFillGrey;
+        case RegistrationStatus::LateAccepted:
+            return kFillGood;
     }
     return kFillGrey;
 }
@@ -141,6 +144,8 @@ const char* registration_status_vi(RegistrationStatus s) {
             return "Chưa đăng ký";
         case RegistrationStatus::Registered:
             return "Đã đăng ký";
+        case RegistrationStatus::LateAccepted:
+            return "Trễ hạn, được chấp nhận";
     }
     return "";
 }

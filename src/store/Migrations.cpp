@@ -334,12 +334,40 @@ CREATE INDEX audit_log_action ON audit_log (action, id);
 CREATE INDEX audit_log_subject ON audit_log (subject, id);
 )sql";
 
+// Registrations made in the application (a unit officer's form), apart from imported ones so
+// that a later import of registrations.csv never removes them. A registration after the
+// deadline is kept as late until Home Affairs accepts or refuses it with a reason.
+constexpr std::string_view kRegistrationEntries = R"sql(
+CREATE TABLE registration_entries (
+  id ${ID},
+  plan_id TEXT NOT NULL,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  period TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  registered_by TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  late SMALLINT NOT NULL CHECK (late IN (0, 1)),
+  decision TEXT CHECK (decision IN ('accepted', 'refused')),
+  decision_reason TEXT,
+  decided_by TEXT,
+  decided_at TEXT,
+  UNIQUE (plan_id, subject_kind, subject_id, period)
+);
+CREATE INDEX registration_entries_period ON registration_entries (plan_id, period);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
     {3, "accounts: users, sessions, API tokens, login failures", kAccounts, {}, {}},
     {4, "registrations, events and dossiers per plan", kPlanRecords, {}, {}},
     {5, "document templates per plan; audit log indexes for its filters", kPlanTemplates, {}, {}},
+    {6,
+     "registrations made in the application, late ones decided with a reason",
+     kRegistrationEntries,
+     {},
+     {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

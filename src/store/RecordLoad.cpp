@@ -43,6 +43,31 @@ Result<> load_registrations(SqlConnection& db, LoadState& s) {
     return done;
 }
 
+// Registrations made in the application join the imported ones; a refused late one does not
+// count, an accepted one counts as on time. Their presence means registrations are known.
+Result<> load_registration_entries(SqlConnection& db, LoadState& s) {
+    bool ok = true;
+    const PlanFilter f = plan_filter(s, "plan_id");
+    auto done = db.query(
+        "SELECT subject_kind, subject_id, period, registered_on, late, decision, decision_reason "
+        "FROM registration_entries" +
+            f.where + " ORDER BY id",
+        f.params, [&](const SqlRow& r) {
+            const auto who = subject(s, r.text(0), r.text(1));
+            const auto on = Date::parse_iso(r.text(3));
+            ok = ok && who && on;
+            s.data.has_registrations = true;
+            const std::string_view decision = r.is_null(5) ? "" : r.text(5);
+            if (!who || !on || decision == "refused") return;
+            Registration reg{*who, std::string(r.text(2)), *on};
+            reg.late_accepted = r.integer(4) != 0 && decision == "accepted";
+            if (reg.late_accepted) reg.late_reason = std::string(r.text(6));
+            s.data.registrations.push_back(std::move(reg));
+        });
+    if (done && !ok) return tl::unexpected(inconsistent_store("registration_entries"));
+    return done;
+}
+
 Result<> load_events(SqlConnection& db, LoadState& s) {
     bool ok = true;
     const PlanFilter f = plan_filter(s, "plan_id");
@@ -96,7 +121,8 @@ Result<> load_parts(SqlConnection& db, LoadState& s) {
 }  // namespace
 
 Result<> load_records(SqlConnection& db, LoadState& s) {
-    for (auto step : {load_registrations, load_events, load_dossiers, load_parts}) {
+    for (auto step :
+         {load_registrations, load_registration_entries, load_events, load_dossiers, load_parts}) {
         if (auto r = step(db, s); !r) return r;
     }
     return {};

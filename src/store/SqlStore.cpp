@@ -10,6 +10,7 @@
 #include "store/NameIndex.h"
 #include "store/PlanTemplates.h"
 #include "store/PlanVersions.h"
+#include "store/RegistrationEntries.h"
 
 namespace thidua::store {
 namespace {
@@ -80,6 +81,21 @@ tl::expected<std::vector<NameEntry>, StoreError> SqlStore::list_names(const Name
 
 tl::expected<std::vector<AuditEntry>, StoreError> SqlStore::find_audit(const AuditQuery& q) {
     return find_audit_entries(*m_db, q);
+}
+
+tl::expected<AddedRegistration, StoreError> SqlStore::add_registration(RegistrationEntry entry) {
+    return add_registration_entry(*m_db, std::move(entry));
+}
+
+tl::expected<std::optional<RegistrationEntry>, StoreError> SqlStore::decide_registration(
+    const RegistrationEntry& key, const std::string& decision, const std::string& reason,
+    const std::string& user) {
+    return decide_registration_entry(*m_db, key, decision, reason, user);
+}
+
+tl::expected<std::vector<RegistrationEntry>, StoreError> SqlStore::registrations(
+    const std::string& plan_id, const std::string& period) {
+    return list_registration_entries(*m_db, plan_id, period);
 }
 
 tl::expected<PlanTemplate, StoreError> SqlStore::save_plan_template(PlanTemplate t) {

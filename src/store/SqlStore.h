@@ -38,6 +38,12 @@ public:
     tl::expected<void, StoreError> append_audit(const AuditEntry& entry) override;
     tl::expected<std::vector<AuditEntry>, StoreError> audit_log() override;
     tl::expected<std::vector<AuditEntry>, StoreError> find_audit(const AuditQuery& q) override;
+    tl::expected<AddedRegistration, StoreError> add_registration(RegistrationEntry entry) override;
+    tl::expected<std::optional<RegistrationEntry>, StoreError> decide_registration(
+        const RegistrationEntry& key, const std::string& decision, const std::string& reason,
+        const std::string& user) override;
+    tl::expected<std::vector<RegistrationEntry>, StoreError> registrations(
+        const std::string& plan_id, const std::string& period) override;
     tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) override;
     tl::expected<std::optional<PlanTemplate>, StoreError> find_plan_template(
         const std::string& plan_id, const std::string& form) override;

@@ -64,6 +64,15 @@ public:
     virtual tl::expected<std::vector<AuditEntry>, StoreError> audit_log() = 0;
     virtual tl::expected<std::vector<AuditEntry>, StoreError> find_audit(const AuditQuery& q) = 0;
 
+    // Registrations made in the application (store/RegistrationEntries.h).
+    virtual tl::expected<AddedRegistration, StoreError> add_registration(
+        RegistrationEntry entry) = 0;
+    virtual tl::expected<std::optional<RegistrationEntry>, StoreError> decide_registration(
+        const RegistrationEntry& key, const std::string& decision, const std::string& reason,
+        const std::string& user) = 0;
+    virtual tl::expected<std::vector<RegistrationEntry>, StoreError> registrations(
+        const std::string& plan_id, const std::string& period) = 0;
+
     // Document templates uploaded per plan (see store/PlanTemplates.h): an upload or, with empty
     // content, a return to the default; the latest version of one kind; the latest of each kind.
     virtual tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) = 0;

@@ -83,6 +83,28 @@ struct AuditEntry {
     std::string detail;  // JSON
 };
 
+// A registration made in the application (not imported): who registered when, and for one made
+// after the deadline, Home Affairs' decision.
+struct RegistrationEntry {
+    std::string plan_id;
+    std::string subject_kind;  // "unit" or "person"
+    std::string subject_id;
+    std::string period;
+    std::string registered_on;  // ISO date (Vietnam)
+    std::string registered_by;
+    std::string registered_at;  // ISO 8601 UTC
+    bool late = false;
+    std::string decision;  // "", "accepted" or "refused"
+    std::string decision_reason;
+    std::string decided_by;
+    std::string decided_at;
+};
+
+struct AddedRegistration {
+    RegistrationEntry entry;
+    bool created = false;  // false: the subject had already registered; `entry` is that one
+};
+
 // A page of the audit log, newest first. Empty strings filter nothing.
 struct AuditQuery {
     std::string actor;      // exactly

@@ -314,14 +314,15 @@ TEST(RegistrationBoardXlsx, HandBuiltWorkbookCells) {
     const Cells summary = book.cells("Tổng hợp");
     EXPECT_EQ(row_texts(summary, 4),
               (std::vector<std::string>{"Nhóm", "Đúng hạn", "Trễ hạn", "Chưa đăng ký", "Đã đăng ký",
-                                        "Tổng"}));
-    EXPECT_EQ(row_texts(summary, 5), (std::vector<std::string>{"Các sở", "2", "1", "1", "0", "4"}));
+                                        "Trễ, được chấp nhận", "Tổng"}));
+    EXPECT_EQ(row_texts(summary, 5),
+              (std::vector<std::string>{"Các sở", "2", "1", "1", "0", "0", "4"}));
     EXPECT_EQ(row_texts(summary, 6),
-              (std::vector<std::string>{"Các huyện", "0", "0", "1", "0", "1"}));
+              (std::vector<std::string>{"Các huyện", "0", "0", "1", "0", "0", "1"}));
     EXPECT_EQ(row_texts(summary, 7),
-              (std::vector<std::string>{"Cá nhân", "1", "0", "1", "0", "2"}));
+              (std::vector<std::string>{"Cá nhân", "1", "0", "1", "0", "0", "2"}));
     EXPECT_EQ(at(summary, 8, 1), "3");
-    EXPECT_EQ(at(summary, 8, 5), "7");
+    EXPECT_EQ(at(summary, 8, 6), "7");
 }
 
 // samples/kien-giang-2021-2025, phase 2021-2025, deadline 2022-03-30 (plan: registration
@@ -411,12 +412,12 @@ TEST(RegistrationBoardXlsx, KienGiangPhaseWorkbook) {
     const Cells summary = book.cells("Tổng hợp");
     const int so = row_of(summary, 0, "Các sở, ban, ngành tỉnh");
     ASSERT_GT(so, 0);
-    EXPECT_EQ(row_texts(summary, so),
-              (std::vector<std::string>{"Các sở, ban, ngành tỉnh", "19", "1", "1", "0", "21"}));
+    EXPECT_EQ(row_texts(summary, so), (std::vector<std::string>{"Các sở, ban, ngành tỉnh", "19",
+                                                                "1", "1", "0", "0", "21"}));
     const int people = row_of(summary, 0, "Cá nhân");
     ASSERT_GT(people, 0);
     EXPECT_EQ(at(summary, people, 3), "88");
-    EXPECT_EQ(at(summary, people + 1, 5), "244");  // the total row
+    EXPECT_EQ(at(summary, people + 1, 6), "244");  // the total row
 }
 
 // ---------------------------------------------------------------- dossier board

@@ -1,9 +1,20 @@
-// GET /api/v1/plans/{id}/registrations?period=P: the registration board of a period as JSON
-// (who competes, registered on time, late or not at all, against the plan's deadline). A don-vi
-// user sees their own units and people only.
+// The registration of a plan's period:
+//   GET  /api/v1/plans/{id}/registrations?period=P   the board: who competes, registered on time,
+//        late or not at all against the plan's deadline (a don-vi user: their units and people)
+//   POST /api/v1/plans/{id}/registrations            {period, subject_kind, subject_id}: register
+//        a unit or one of its people today (a don-vi user for their own; noi-vu, quan-tri)
+//   POST /api/v1/plans/{id}/registrations/decision   {period, subject_kind, subject_id, accept,
+//        reason}: Home Affairs accepts or refuses a late registration, with a reason
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 #include "eval/RegistrationBoard.h"
 #include "present/Explain.h"
+#include "store/Clock.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
@@ -21,12 +32,26 @@ json counts_json(const StatusCounts& c) {
     return out;
 }
 
-json row_json(const RegistrationRow& row, const Dataset& data) {
+using EntryKey = std::pair<std::string, std::string>;  // (subject_kind, subject_id)
+
+json row_json(const RegistrationRow& row, const Dataset& data,
+              const std::map<EntryKey, RegistrationEntry>& entries) {
     json groups = json::array();
     for (const GroupSpec* g : row.groups)
         groups.push_back(g->id);
+    const std::string kind = row.subject.kind == SubjectKind::Unit ? "unit" : "person";
+    json entry = nullptr;
+    if (const auto it = entries.find({kind, subject_id(data, row.subject)}); it != entries.end())
+        entry = {
+            {"registered_by", it->second.registered_by},
+            {"registered_on", it->second.registered_on},
+            {"late", it->second.late},
+            {"decision", it->second.decision.empty() ? json(nullptr) : json(it->second.decision)},
+            {"reason", it->second.decision_reason},
+            {"decided_by", it->second.decided_by}};
     return {{"id", subject_id(data, row.subject)},
-            {"kind", row.subject.kind == SubjectKind::Unit ? "unit" : "person"},
+            {"entry", entry},
+            {"kind", kind},
             {"name", subject_name(data, row.subject)},
             {"unit", row.unit == kNoIndex ? json(nullptr) : json(data.units[row.unit].id)},
             {"unit_name", row.unit == kNoIndex ? json(nullptr) : json(data.units[row.unit].name)},
@@ -35,34 +60,162 @@ json row_json(const RegistrationRow& row, const Dataset& data) {
             {"status", registration_status_id(row.status)}};
 }
 
-Response board(WebApp& app, Request& request, const Principal& who, Store& store) {
-    const auto period = request.query_param("period");
-    if (!period || period->empty())
-        return Response::error(400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025");
-    auto evaluation = evaluate_stored_plan(app, store, request.param("id"), *period);
-    if (!evaluation) return std::move(evaluation.error());
+// The period's evaluation as the caller may see it.
+tl::expected<StoredEvaluation, Response> scoped(WebApp& app, Store& store, const Principal& who,
+                                                const std::string& plan,
+                                                const std::string& period) {
+    if (period.empty())
+        return tl::unexpected(
+            Response::error(400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025"));
+    auto evaluation = evaluate_stored_plan(app, store, plan, period);
+    if (!evaluation) return evaluation;
     if (!sees_all_units(who)) {
         auto units = store.list_units();
-        if (!units) return store_failure(units.error());
+        if (!units) return tl::unexpected(store_failure(units.error()));
         restrict_evaluation(evaluation->result, UnitScope::of(who, *units));
     }
-    const RegistrationBoard b = registration_board(evaluation->result);
+    return evaluation;
+}
+
+Response board(WebApp& app, Request& request, const Principal& who, Store& store) {
+    auto evaluation =
+        scoped(app, store, who, request.param("id"), request.query_param("period").value_or(""));
+    if (!evaluation) return std::move(evaluation.error());
+    const std::string period = evaluation->result.period.id;
+    auto made = store.registrations(request.param("id"), period);
+    if (!made) return store_failure(made.error());
+    std::map<EntryKey, RegistrationEntry> entries;
+    for (RegistrationEntry& e : *made)
+        entries[{e.subject_kind, e.subject_id}] = std::move(e);
+    const RegistrationBoard b = registration_board(evaluation->result, true);
     json rows = json::array();
     for (const RegistrationRow& row : b.rows)
-        rows.push_back(row_json(row, *evaluation->data));
+        rows.push_back(row_json(row, *evaluation->data, entries));
     json groups = json::array();
     for (const GroupCounts& g : b.groups)
         groups.push_back({{"group", g.group ? json(g.group->id) : json(nullptr)},
                           {"name", g.group ? g.group->name : std::string("Cá nhân")},
                           {"counts", counts_json(g.counts)}});
+    const RegistrationSpec& spec = evaluation->plan.plan->spec.registration;
     return Response::json(200, {{"plan", evaluation->plan.plan->spec.id},
-                                {"period", *period},
+                                {"period", period},
                                 {"plan_has_registration", b.plan_has_registration},
                                 {"data_has_registrations", b.data_has_registrations},
+                                {"individuals_per_unit", spec.individuals_per_unit},
+                                {"today", store::vietnam_today().iso()},
                                 {"deadline", b.deadline ? json(b.deadline->iso()) : json(nullptr)},
                                 {"totals", counts_json(b.totals)},
                                 {"groups", groups},
                                 {"rows", rows}});
+}
+
+struct Target {
+    std::string period, kind, id;
+};
+
+tl::expected<Target, Response> target_of(const json& body) {
+    Target t{text_member(body, "period"), text_member(body, "subject_kind"),
+             text_member(body, "subject_id")};
+    if (t.period.empty() || t.id.empty() || (t.kind != "unit" && t.kind != "person"))
+        return tl::unexpected(Response::error(
+            400, "bad_request", "Cần period, subject_kind (unit hoặc person) và subject_id"));
+    return t;
+}
+
+// The subject's row on the board the caller sees: 404 when it does not compete in the period
+// or is outside a don-vi user's scope (the board was restricted to it).
+const RegistrationRow* find_row(const RegistrationBoard& b, const Dataset& data, const Target& t) {
+    for (const RegistrationRow& row : b.rows)
+        if ((row.subject.kind == SubjectKind::Unit) == (t.kind == "unit") &&
+            subject_id(data, row.subject) == t.id)
+            return &row;
+    return nullptr;
+}
+
+// A unit's people already registered for the period, on the board.
+int registered_people_of(const RegistrationBoard& b, Index unit) {
+    int n = 0;
+    for (const RegistrationRow& row : b.rows)
+        if (row.subject.kind == SubjectKind::Person && row.unit == unit &&
+            row.status != RegistrationStatus::Missing)
+            ++n;
+    return n;
+}
+
+Response register_subject(WebApp& app, Request& request, const Principal& who, Store& store) {
+    if (who.user.role != Role::DonVi && !allows(Access::Edit, who.user.role))
+        return Response::error(403, "forbidden", "Vai trò này không đăng ký thi đua");
+    auto body = json_body(request);
+    if (!body) return std::move(body.error());
+    auto t = target_of(*body);
+    if (!t) return std::move(t.error());
+    auto evaluation = scoped(app, store, who, request.param("id"), t->period);
+    if (!evaluation) return std::move(evaluation.error());
+    const PlanSpec& plan = evaluation->plan.plan->spec;
+    if (!plan.registration.present)
+        return Response::error(409, "no_registration",
+                               "Kế hoạch này không yêu cầu đăng ký thi đua");
+    const RegistrationBoard b = registration_board(evaluation->result, true);
+    const RegistrationRow* row = find_row(b, *evaluation->data, *t);
+    if (row == nullptr)
+        return Response::error(404, "not_found",
+                               "Không có đơn vị hoặc cá nhân này trong đối tượng thi đua của kỳ");
+    const int allowed = plan.registration.individuals_per_unit;
+    if (row->subject.kind == SubjectKind::Person && row->status == RegistrationStatus::Missing &&
+        allowed > 0 && registered_people_of(b, row->unit) >= allowed)
+        return Response::error(
+            409, "too_many",
+            fmt::format("Kế hoạch cho mỗi đơn vị đăng ký {} cá nhân; đơn vị đã đăng ký đủ",
+                        allowed));
+    const Date today = store::vietnam_today();
+    RegistrationEntry e;
+    e.plan_id = plan.id;
+    e.subject_kind = t->kind;
+    e.subject_id = t->id;
+    e.period = evaluation->result.period.id;
+    e.registered_on = today.iso();
+    e.registered_by = who.user.username;
+    e.late = b.deadline && today > *b.deadline;
+    auto added = store.add_registration(e);
+    if (!added) return store_failure(added.error());
+    const RegistrationEntry& got = added->entry;
+    return Response::json(added->created ? 201 : 200, {{"created", added->created},
+                                                       {"registered_on", got.registered_on},
+                                                       {"late", got.late},
+                                                       {"status", got.late ? "late" : "on_time"}});
+}
+
+Response decide(Request& request, const Principal& who, Store& store) {
+    auto body = json_body(request);
+    if (!body) return std::move(body.error());
+    auto t = target_of(*body);
+    if (!t) return std::move(t.error());
+    const auto accept = body->find("accept");
+    const std::string reason = text_member(*body, "reason");
+    if (accept == body->end() || !accept->is_boolean() || reason.empty())
+        return Response::error(400, "bad_request",
+                               "Cần accept (true hoặc false) và lý do (reason) của quyết định");
+    RegistrationEntry key;
+    key.plan_id = request.param("id");
+    key.subject_kind = t->kind;
+    key.subject_id = t->id;
+    key.period = t->period;
+    auto existing = store.registrations(key.plan_id, key.period);
+    if (!existing) return store_failure(existing.error());
+    const auto it =
+        std::find_if(existing->begin(), existing->end(), [&](const RegistrationEntry& e) {
+            return e.subject_kind == key.subject_kind && e.subject_id == key.subject_id;
+        });
+    if (it == existing->end())
+        return Response::error(404, "not_found", "Không có đăng ký này (đăng ký qua ứng dụng)");
+    if (!it->late)
+        return Response::error(409, "not_late", "Đăng ký này đúng hạn, không cần quyết định");
+    auto decided = store.decide_registration(key, accept->get<bool>() ? "accepted" : "refused",
+                                             reason, who.user.username);
+    if (!decided) return store_failure(decided.error());
+    return Response::json(200, {{"decision", (*decided)->decision},
+                                {"reason", (*decided)->decision_reason},
+                                {"decided_by", (*decided)->decided_by}});
 }
 
 }  // namespace
@@ -72,6 +225,12 @@ void add_registration_routes(Router& router, WebApp& app) {
                secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
                    return board(app, r, p, s);
                }));
+    router.add("POST", "/api/v1/plans/{id}/registrations",
+               secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
+                   return register_subject(app, r, p, s);
+               }));
+    router.add("POST", "/api/v1/plans/{id}/registrations/decision",
+               secured(app, Access::Edit, decide));
 }
 
 }  // namespace thidua::web
