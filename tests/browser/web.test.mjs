@@ -234,6 +234,15 @@ describe('giao diện web', { concurrency: false }, () => {
     await page.getByTestId(`reg-${UNIT}`).waitFor();
     assert.match(await page.getByTestId(`reg-${UNIT}`).innerText(), /Đúng hạn|Trễ hạn|Chưa đăng ký|Đã đăng ký/);
     await page.getByTestId('doc-bang-dang-ky-xlsx').waitFor();
+    // Register a unit that has not (the deadline is past: late), then accept it with a reason.
+    const registerButton = page.locator('[data-testid^="register-"]').first();
+    const missing = (await registerButton.getAttribute('data-testid')).slice('register-'.length);
+    await registerButton.click();
+    await page.getByTestId(`reason-${missing}`).waitFor();
+    assert.match(await page.getByTestId(`reg-${missing}`).innerText(), /Trễ hạn/);
+    await page.getByTestId(`reason-${missing}`).fill('Công văn đến đúng hạn nhưng thất lạc');
+    await page.getByTestId(`accept-${missing}`).click();
+    await page.getByTestId(`reg-${missing}`).getByText('Trễ hạn, được chấp nhận').waitFor();
     assertNoProblems('đăng ký');
 
     await page.goto(`${BASE}/#/ke-hoach/${PLAN}`);
