@@ -81,7 +81,15 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
     in->data = std::move(*data);
     // A store may hold several provinces: a plan is evaluated within its issuer's territory.
     EvaluateOptions options;
-    if (in->store) options.within = issuer_unit(*in->plan, in->data);
+    if (in->store) {
+        options.within = issuer_unit(*in->plan, in->data);
+        auto council = in->store->council_decisions(in->plan->spec.id, in->period.id);
+        if (!council) {
+            std::cerr << council.error().format() << "\n";
+            return tl::unexpected(kExitFailure);
+        }
+        options.council = std::move(*council);
+    }
     in->result = evaluate(*in->plan, in->data, in->period, options);
     return in;
 }

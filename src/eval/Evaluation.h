@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/CouncilChoice.h"
 #include "expr/Context.h"
 #include "model/Dataset.h"
 #include "plan/CompiledPlan.h"
@@ -37,12 +38,23 @@ struct CandidateOutcome {
     bool capped_out = false;    // eligible, but its unit's cap was filled by better candidates
 };
 
+struct CouncilOutcome {
+    CouncilChoice choice;
+    std::vector<Subject> computed_selected;  // the ranking's selection, before the decision
+    std::vector<Subject> computed_tied;
+    int computed_open_seats = 0;
+    // The choice is not "the computed selection plus some of the tied for the open seats".
+    bool departs = false;
+    std::vector<std::string> ignored;  // chosen ids that are not eligible candidates of the group
+};
+
 struct GroupOutcome {
     const CompiledAwardGroup* group = nullptr;
     std::vector<CandidateOutcome> candidates;  // rank order: eligible first
-    std::vector<Subject> selected;             // rank order
-    std::vector<Subject> tied;
-    int open_seats = 0;  // seats left for the council because of ties
+    std::vector<Subject> selected;             // rank order; the council's when it decided
+    std::vector<Subject> tied;                 // none once the council decided
+    int open_seats = 0;                        // seats left for the council because of ties
+    std::optional<CouncilOutcome> council;
 };
 
 struct AwardOutcome {

@@ -41,6 +41,7 @@ struct GroupState {
     bool allocated = false, allocating = false;
     std::vector<int> order;  // output order of positions
     int open_seats = 0;
+    std::optional<CouncilOutcome> council;
 };
 
 class Engine final : public expr::Host {
@@ -363,8 +364,53 @@ private:
         }
         gs.open_seats = a.open_seats;
         append_others(gs);
+        apply_council(gs);
         gs.allocating = false;
         gs.allocated = true;
+    }
+
+    const CouncilChoice* council_choice(const GroupState& gs) const {
+        const std::string& group = gs.award->groups[gs.group].id;
+        for (const CouncilChoice& c : m_options.council)
+            if (c.award == gs.award->spec->id && c.group == group) return &c;
+        return nullptr;
+    }
+
+    // The council's choice replaces the ranking's selection; ties are settled. Only eligible
+    // candidates can be chosen; others are listed as ignored.
+    void apply_council(GroupState& gs) {
+        const CouncilChoice* choice = council_choice(gs);
+        if (choice == nullptr) return;
+        CouncilOutcome c;
+        c.choice = *choice;
+        c.computed_open_seats = gs.open_seats;
+        std::vector<uint8_t> chosen(gs.candidates.size(), 0);
+        for (const std::string& id : choice->chosen) {
+            int found = -1;
+            for (size_t i = 0; i < gs.candidates.size(); ++i)
+                if (subject_id(gs.candidates[i]) == id &&
+                    gs.outcomes[i]->status == Status::Eligible)
+                    found = static_cast<int>(i);
+            if (found < 0)
+                c.ignored.push_back(id);
+            else
+                chosen[static_cast<size_t>(found)] = 1;
+        }
+        int added_from_ties = 0;
+        for (int i : gs.order) {
+            CandidateOutcome& o = *gs.outcomes[i];
+            if (o.selected) c.computed_selected.push_back(o.subject);
+            if (o.tied) c.computed_tied.push_back(o.subject);
+            const bool now = chosen[static_cast<size_t>(i)] != 0;
+            if (o.selected && !now) c.departs = true;
+            if (!o.selected && now && !o.tied) c.departs = true;
+            if (!o.selected && now && o.tied) ++added_from_ties;
+            o.selected = now;
+            o.tied = false;
+        }
+        if (added_from_ties > c.computed_open_seats) c.departs = true;
+        gs.open_seats = 0;
+        gs.council = std::move(c);
     }
 
     // After the ranked eligible candidates: the incomplete, then the ineligible, by id.
@@ -388,6 +434,7 @@ private:
         GroupOutcome out;
         out.group = &gs.award->groups[gs.group];
         out.open_seats = gs.open_seats;
+        out.council = gs.council;
         out.candidates.reserve(gs.order.size());
         for (int i : gs.order) {
             CandidateOutcome& o = *gs.outcomes[i];

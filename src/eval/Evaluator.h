@@ -15,6 +15,8 @@ struct EvaluateOptions {
     // Only candidates in this unit's subtree (people by their unit in the period's last year).
     // A store holding several provinces evaluates a plan within its issuer's territory.
     Index within = kNoIndex;
+    // The council's decisions on groups of this period (at most one per award and group).
+    std::vector<CouncilChoice> council;
 };
 
 // The plan's issuer unit in the dataset (kNoIndex when the plan names none or the data lacks it):

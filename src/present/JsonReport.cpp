@@ -58,6 +58,26 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     return j;
 }
 
+}  // namespace
+
+// The council's decision beside the ranking's: "selected" is then the council's choice.
+nlohmann::json council_json(const CouncilOutcome& c, const Dataset& data) {
+    return {{"chosen", c.choice.chosen},
+            {"computed_selected", ids(data, c.computed_selected)},
+            {"computed_tied", ids(data, c.computed_tied)},
+            {"computed_open_seats", c.computed_open_seats},
+            {"departs", c.departs},
+            {"ignored", c.ignored},
+            {"votes", c.choice.votes},
+            {"minutes_number", c.choice.minutes_number},
+            {"minutes_date", c.choice.minutes_date},
+            {"reason", c.choice.reason},
+            {"decided_by", c.choice.decided_by},
+            {"decided_at", c.choice.decided_at}};
+}
+
+namespace {
+
 // Groups are written candidate by candidate so that a national run (millions of people) never
 // holds the whole document in memory: each candidate is one small JSON object on its own line.
 void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream& out) {
@@ -68,6 +88,7 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
     head["selected"] = ids(*r.data, g.selected);
     head["tied"] = ids(*r.data, g.tied);
     head["open_seats"] = g.open_seats;
+    if (g.council) head["council"] = council_json(*g.council, *r.data);
     std::string text = head.dump();
     text.pop_back();  // reopen the object to append the candidates
     out << "        " << text << ",\n          \"candidates\": [";

@@ -3,10 +3,14 @@
 
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "eval/Evaluation.h"
 
 namespace thidua {
 
 void write_json(const EvaluationResult& result, std::ostream& out);
+// A group's council decision beside the ranking's (the "council" member of a group).
+nlohmann::json council_json(const CouncilOutcome& council, const Dataset& data);
 
 }  // namespace thidua

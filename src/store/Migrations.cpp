@@ -357,6 +357,25 @@ CREATE TABLE registration_entries (
 CREATE INDEX registration_entries_period ON registration_entries (plan_id, period);
 )sql";
 
+// The council's decisions on a group's selection, one version per decision (the latest applies).
+constexpr std::string_view kCouncilDecisions = R"sql(
+CREATE TABLE council_decisions (
+  id ${ID},
+  plan_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  award TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  chosen TEXT NOT NULL,
+  votes TEXT NOT NULL DEFAULT '',
+  minutes_number TEXT NOT NULL DEFAULT '',
+  minutes_date TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX council_decisions_group ON council_decisions (plan_id, period, award, group_id, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -368,6 +387,7 @@ constexpr Migration kMigrations[] = {
      kRegistrationEntries,
      {},
      {}},
+    {7, "council decisions on a group's selection", kCouncilDecisions, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

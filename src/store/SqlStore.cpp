@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/AuditLog.h"
+#include "store/CouncilDecisions.h"
 #include "store/DatasetImport.h"
 #include "store/DatasetLoad.h"
 #include "store/Directory.h"
@@ -96,6 +97,17 @@ tl::expected<std::optional<RegistrationEntry>, StoreError> SqlStore::decide_regi
 tl::expected<std::vector<RegistrationEntry>, StoreError> SqlStore::registrations(
     const std::string& plan_id, const std::string& period) {
     return list_registration_entries(*m_db, plan_id, period);
+}
+
+tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const std::string& plan_id,
+                                                                        const std::string& period,
+                                                                        CouncilChoice choice) {
+    return store::save_council_decision(*m_db, plan_id, period, std::move(choice));
+}
+
+tl::expected<std::vector<CouncilChoice>, StoreError> SqlStore::council_decisions(
+    const std::string& plan_id, const std::string& period) {
+    return latest_council_decisions(*m_db, plan_id, period);
 }
 
 tl::expected<PlanTemplate, StoreError> SqlStore::save_plan_template(PlanTemplate t) {

@@ -44,6 +44,11 @@ public:
         const std::string& user) override;
     tl::expected<std::vector<RegistrationEntry>, StoreError> registrations(
         const std::string& plan_id, const std::string& period) override;
+    tl::expected<CouncilChoice, StoreError> save_council_decision(const std::string& plan_id,
+                                                                  const std::string& period,
+                                                                  CouncilChoice choice) override;
+    tl::expected<std::vector<CouncilChoice>, StoreError> council_decisions(
+        const std::string& plan_id, const std::string& period) override;
     tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) override;
     tl::expected<std::optional<PlanTemplate>, StoreError> find_plan_template(
         const std::string& plan_id, const std::string& form) override;

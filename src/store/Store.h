@@ -11,6 +11,7 @@
 
 #include <tl/expected.hpp>
 
+#include "eval/CouncilChoice.h"
 #include "model/Dataset.h"
 #include "store/AccountStore.h"
 #include "store/DirectoryTypes.h"
@@ -71,6 +72,12 @@ public:
         const RegistrationEntry& key, const std::string& decision, const std::string& reason,
         const std::string& user) = 0;
     virtual tl::expected<std::vector<RegistrationEntry>, StoreError> registrations(
+        const std::string& plan_id, const std::string& period) = 0;
+
+    // The council's decisions on groups' selections (store/CouncilDecisions.h).
+    virtual tl::expected<CouncilChoice, StoreError> save_council_decision(
+        const std::string& plan_id, const std::string& period, CouncilChoice choice) = 0;
+    virtual tl::expected<std::vector<CouncilChoice>, StoreError> council_decisions(
         const std::string& plan_id, const std::string& period) = 0;
 
     // Document templates uploaded per plan (see store/PlanTemplates.h): an upload or, with empty

@@ -40,9 +40,11 @@ tl::expected<StoredPlan, Response> find_stored_plan(WebApp& app, Store& store,
     return StoredPlan{std::move(**found), std::move(*compiled)};
 }
 
-tl::expected<StoredEvaluation, Response> evaluate_stored_plan(
-    WebApp& app, Store& store, const std::string& plan_id, const std::string& period_id,
-    std::shared_ptr<const Dataset> shared) {
+tl::expected<StoredEvaluation, Response> evaluate_stored_plan(WebApp& app, Store& store,
+                                                              const std::string& plan_id,
+                                                              const std::string& period_id,
+                                                              std::shared_ptr<const Dataset> shared,
+                                                              const CouncilChoice* overlay) {
     auto plan = find_stored_plan(app, store, plan_id);
     if (!plan) return tl::unexpected(std::move(plan.error()));
     const auto period = find_period(plan->plan->spec, period_id);
@@ -58,6 +60,16 @@ tl::expected<StoredEvaluation, Response> evaluate_stored_plan(
     }
     EvaluateOptions options;
     options.within = issuer_unit(*plan->plan, *shared);
+    // The council's decisions stand in for the ranking where they were made.
+    auto council = store.council_decisions(plan_id, period->id);
+    if (!council) return tl::unexpected(store_failure(council.error()));
+    options.council = std::move(*council);
+    if (overlay) {
+        std::erase_if(options.council, [&](const CouncilChoice& c) {
+            return c.award == overlay->award && c.group == overlay->group;
+        });
+        options.council.push_back(*overlay);
+    }
     EvaluationResult result = evaluate(*plan->plan, *shared, *period, options);
     return StoredEvaluation{std::move(*plan), std::move(shared), std::move(result)};
 }
@@ -71,6 +83,17 @@ void restrict_evaluation(EvaluationResult& r, const UnitScope& scope) {
                           [&](const CandidateOutcome& c) { return hidden(c.subject); });
             std::erase_if(g.selected, hidden);
             std::erase_if(g.tied, hidden);
+            if (g.council) {
+                // The decision as far as the caller may see it: their own subjects only.
+                std::erase_if(g.council->computed_selected, hidden);
+                std::erase_if(g.council->computed_tied, hidden);
+                g.council->choice.chosen.clear();
+                for (const Subject& s : g.selected)
+                    g.council->choice.chosen.push_back(s.kind == SubjectKind::Unit
+                                                           ? r.data->units[s.index].id
+                                                           : r.data->people.id[s.index]);
+                g.council->ignored.clear();
+            }
         }
     }
     std::erase_if(r.dossiers, [&](const DossierOutcome& d) { return hidden(d.subject); });

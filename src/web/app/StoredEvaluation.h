@@ -34,10 +34,12 @@ struct StoredEvaluation {
 };
 
 // 400 for an unknown period (the message lists the plan's periods). `data`: the store's dataset
-// when the caller already loaded it (several evaluations in one request); loaded when null.
+// when the caller already loaded it (several evaluations in one request); loaded when null. The
+// council's stored decisions apply; `overlay` replaces the stored one of its group (a decision
+// being checked before it is saved).
 tl::expected<StoredEvaluation, Response> evaluate_stored_plan(
     WebApp& app, Store& store, const std::string& plan_id, const std::string& period_id,
-    std::shared_ptr<const Dataset> data = nullptr);
+    std::shared_ptr<const Dataset> data = nullptr, const CouncilChoice* overlay = nullptr);
 
 // Drops every candidate, selection, tie and dossier outside the scope (a don-vi user's view).
 void restrict_evaluation(EvaluationResult& result, const UnitScope& scope);

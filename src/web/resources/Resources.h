@@ -22,5 +22,6 @@ void add_audit_routes(Router& router, WebApp& app);
 void add_asset_routes(Router& router, WebApp& app);
 void add_document_routes(Router& router, WebApp& app);
 void add_registration_routes(Router& router, WebApp& app);
+void add_decision_routes(Router& router, WebApp& app);
 
 }  // namespace thidua::web
