@@ -219,6 +219,23 @@ describe('giao diện web', { concurrency: false }, () => {
     assertNoProblems('kết quả xét');
   }));
 
+  test('Hội đồng quyết định suất đồng hạng', () => step('council', async () => {
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
+    // Co-thi-dua, communes: 3 seats, two selected by the ranking, KG-X-AT and KG-X-TC tied for the
+    // last (the sample's numbers); the council takes KG-X-AT.
+    const form = page.getByTestId('council-form-ubnd-xa').first();
+    await form.waitFor({ timeout: 60_000 });
+    await form.getByTestId('choose-KG-X-AT').check();
+    await form.getByTestId('council-votes').fill('7/9 đồng ý');
+    await form.getByTestId('council-minutes').fill('12/BB-HĐTĐKT');
+    await form.getByTestId('council-submit').click();
+    const box = page.getByTestId('council-co-thi-dua-ubnd-xa');
+    await box.getByText('Hội đồng đã quyết định').waitFor();
+    assert.match(await box.innerText(), /12\/BB-HĐTĐKT/);
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/council.png`, fullPage: false });
+    assertNoProblems('hội đồng');
+  }));
+
   test('văn bản: tờ trình, bảng đăng ký, mẫu của kế hoạch', () => step('documents', async () => {
     await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
     const docLink = page.getByTestId('doc-to-trinh-docx');
@@ -243,6 +260,7 @@ describe('giao diện web', { concurrency: false }, () => {
     await page.getByTestId(`reason-${missing}`).fill('Công văn đến đúng hạn nhưng thất lạc');
     await page.getByTestId(`accept-${missing}`).click();
     await page.getByTestId(`reg-${missing}`).getByText('Trễ hạn, được chấp nhận').waitFor();
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/registrations.png`, fullPage: false });
     assertNoProblems('đăng ký');
 
     await page.goto(`${BASE}/#/ke-hoach/${PLAN}`);

@@ -5,7 +5,7 @@
 import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
 import { awardKinds, formatDate, label, results, statuses } from '../i18n.js';
-import { Loaded, PageTitle, useLoad } from '../ui.js';
+import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 import { PeriodDocuments, UnitDocuments, documentHref } from './documents.js';
 
 // Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
@@ -73,7 +73,59 @@ function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs
       unitDocs=${award.kind === 'collective' && docs && html`<${UnitDocuments} plan=${docs.plan} period=${docs.period} unit=${candidate.id} />`} /></td></tr>`}`;
 }
 
-function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, docs }) {
+// The council's decision: shown beside the ranking; a hoi-dong user records one where seats are
+// tied or open (or, with a reason, any other choice among the eligible).
+function CouncilBox({ award, group, nameOf, docs, user, onDecided }) {
+  const council = group.council;
+  const eligible = (group.candidates || []).filter((c) => c.status === 'eligible');
+  const [chosen, setChosen] = useState(new Set(group.selected || []));
+  const [form, setForm] = useState({ votes: '', minutes_number: '', minutes_date: '', reason: '' });
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const canDecide = user && ['hoi-dong', 'quan-tri'].includes(user.role);
+  const needsDecision = (group.tied || []).length > 0;
+  if (!council && !(canDecide && needsDecision)) return null;
+  const toggle = (id) => {
+    const next = new Set(chosen);
+    next.has(id) ? next.delete(id) : next.add(id);
+    setChosen(next);
+  };
+  const submit = async (e) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/plans/${enc(docs.plan)}/decisions`, { period: docs.period, award: award.award, group: group.group, chosen: [...chosen], ...form });
+      onDecided();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  return html`<div class="council-box" data-testid=${`council-${award.award}-${group.group}`}>
+    ${council && html`<p><strong>Hội đồng đã quyết định</strong> (biên bản ${council.minutes_number}${council.minutes_date ? `, ${formatDate(council.minutes_date)}` : ''}; ${council.votes}):
+      chọn ${(group.selected || []).map((id) => nameOf(id)).join(', ') || 'không ai'}.
+      Theo xếp hạng: ${(council.computed_selected || []).map((id) => nameOf(id)).join(', ') || 'không ai'}${council.computed_tied?.length ? `; đồng hạng: ${council.computed_tied.map((id) => nameOf(id)).join(', ')}` : ''}.
+      ${council.departs && html`<br /><strong class="tie-label">Khác thứ tự xếp hạng</strong> — lý do: ${council.reason}`}</p>`}
+    ${canDecide && html`<details open=${!council}><summary>${council ? 'Sửa quyết định của Hội đồng' : 'Ghi quyết định của Hội đồng'}</summary>
+      <form class="form" onSubmit=${submit} data-testid=${`council-form-${group.group}`}>
+        <fieldset><legend>Được chọn (${group.quota == null ? 'không giới hạn' : `tối đa ${group.quota}`})</legend>
+          ${eligible.map((c) => html`<label class="check" key=${c.id}><input type="checkbox" checked=${chosen.has(c.id)} onChange=${() => toggle(c.id)}
+            data-testid=${`choose-${c.id}`} /> ${nameOf(c.id, c.name)}${c.tied ? ' (đồng hạng)' : ''}</label>`)}
+        </fieldset>
+        <label>Kết quả biểu quyết <input value=${form.votes} onInput=${set('votes')} placeholder="7/9 đồng ý" required data-testid="council-votes" /></label>
+        <label>Số biên bản <input value=${form.minutes_number} onInput=${set('minutes_number')} required data-testid="council-minutes" /></label>
+        <label>Ngày biên bản <input type="date" value=${form.minutes_date} onInput=${set('minutes_date')} /></label>
+        <label>Lý do (bắt buộc nếu khác thứ tự xếp hạng) <input value=${form.reason} onInput=${set('reason')} /></label>
+        <button type="submit" class="primary" disabled=${busy} data-testid="council-submit">Lưu quyết định</button>
+        <${ErrorBox} error=${error} />
+      </form></details>`}
+  </div>`;
+}
+
+function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, docs, user, onDecided }) {
   const selected = group.selected || [];
   const tied = new Set(group.tied || []);
   const open = group.quota == null ? 0 : Math.max(0, group.quota - selected.length);
@@ -90,6 +142,7 @@ function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, do
       <strong>Đồng hạng — chờ Hội đồng quyết định:</strong> ${[...tied].map((id) => nameOf(id)).join(', ')}</p>`}
     ${open > 0 && html`<p class="open-box" role="note" data-testid="open-seats">
       <strong>Còn ${open} chỉ tiêu chưa xét được</strong>${tied.size ? ' (đồng hạng)' : ' (chưa đủ ứng viên đủ điều kiện hoặc còn thiếu dữ liệu)'}.</p>`}
+    <${CouncilBox} award=${award} group=${group} nameOf=${nameOf} docs=${docs} user=${user} onDecided=${onDecided} />
     ${shown.length ? html`<div><table class="table candidates">
       <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">${award.kind === 'individual' ? 'Cá nhân' : 'Đơn vị'}</th>
         <th scope="col">Tình trạng</th><th scope="col">Tiêu chuẩn</th><th scope="col"><span class="sr-only">Lý do</span></th></tr></thead>
@@ -146,7 +199,8 @@ export function EvaluationPage({ params, user }) {
         ${(doc.awards || []).map((a) => html`<section class="card award" key=${a.award} data-testid=${`award-${a.award}`}>
           <h2>${a.name || a.award} <small class="muted">(${label(awardKinds, a.kind)})</small></h2>
           ${(a.groups || []).map((g) => html`<${Group} key=${g.group} award=${a} group=${g} groupName=${groupNames[g.group] || g.group}
-            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} docs=${{ plan, period }} />`)}
+            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} docs=${{ plan, period }}
+            user=${user} onDecided=${state.reload} />`)}
         </section>`)}
         ${!doc.awards?.length && html`<p class="muted">Không có danh hiệu nào xét cho ${period}.</p>`}
         <section class="card" aria-labelledby="eval-dossiers"><h2 id="eval-dossiers">Hồ sơ đề nghị khen thưởng</h2>
