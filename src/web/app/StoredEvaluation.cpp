@@ -74,6 +74,23 @@ tl::expected<StoredEvaluation, Response> evaluate_stored_plan(WebApp& app, Store
     return StoredEvaluation{std::move(*plan), std::move(shared), std::move(result)};
 }
 
+tl::expected<StoredEvaluation, Response> evaluate_for(WebApp& app, Store& store,
+                                                      const Principal& who,
+                                                      const std::string& plan_id,
+                                                      const std::string& period_id) {
+    if (period_id.empty())
+        return tl::unexpected(Response::error(
+            400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025 hoặc ?period=2023"));
+    auto evaluation = evaluate_stored_plan(app, store, plan_id, period_id);
+    if (!evaluation) return evaluation;
+    if (!sees_all_units(who)) {
+        auto units = store.list_units();
+        if (!units) return tl::unexpected(store_failure(units.error()));
+        restrict_evaluation(evaluation->result, UnitScope::of(who, *units));
+    }
+    return evaluation;
+}
+
 void restrict_evaluation(EvaluationResult& r, const UnitScope& scope) {
     if (scope.all()) return;
     auto hidden = [&](Subject s) { return !visible(r, scope, s); };

@@ -11,6 +11,7 @@
 
 #include "eval/Evaluation.h"
 #include "store/Store.h"
+#include "web/app/Principal.h"
 #include "web/app/UnitScope.h"
 #include "web/app/WebApp.h"
 #include "web/http/Response.h"
@@ -40,6 +41,13 @@ struct StoredEvaluation {
 tl::expected<StoredEvaluation, Response> evaluate_stored_plan(
     WebApp& app, Store& store, const std::string& plan_id, const std::string& period_id,
     std::shared_ptr<const Dataset> data = nullptr, const CouncilChoice* overlay = nullptr);
+
+// The period's evaluation as `who` may see it: 400 without a period; a don-vi user's restricted
+// to their scope.
+tl::expected<StoredEvaluation, Response> evaluate_for(WebApp& app, Store& store,
+                                                      const Principal& who,
+                                                      const std::string& plan_id,
+                                                      const std::string& period_id);
 
 // Drops every candidate, selection, tie and dossier outside the scope (a don-vi user's view).
 void restrict_evaluation(EvaluationResult& result, const UnitScope& scope);

@@ -16,18 +16,8 @@ namespace {
 
 tl::expected<StoredEvaluation, Response> scoped_evaluation(WebApp& app, Request& request,
                                                            const Principal& who, Store& store) {
-    const auto period = request.query_param("period");
-    if (!period || period->empty())
-        return tl::unexpected(Response::error(
-            400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025 hoặc ?period=2023"));
-    auto evaluation = evaluate_stored_plan(app, store, request.param("id"), *period);
-    if (!evaluation) return evaluation;
-    if (!sees_all_units(who)) {
-        auto units = store.list_units();
-        if (!units) return tl::unexpected(store_failure(units.error()));
-        restrict_evaluation(evaluation->result, UnitScope::of(who, *units));
-    }
-    return evaluation;
+    return evaluate_for(app, store, who, request.param("id"),
+                        request.query_param("period").value_or(""));
 }
 
 Response evaluation_json(WebApp& app, Request& request, const Principal& who, Store& store) {

@@ -60,26 +60,9 @@ json row_json(const RegistrationRow& row, const Dataset& data,
             {"status", registration_status_id(row.status)}};
 }
 
-// The period's evaluation as the caller may see it.
-tl::expected<StoredEvaluation, Response> scoped(WebApp& app, Store& store, const Principal& who,
-                                                const std::string& plan,
-                                                const std::string& period) {
-    if (period.empty())
-        return tl::unexpected(
-            Response::error(400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025"));
-    auto evaluation = evaluate_stored_plan(app, store, plan, period);
-    if (!evaluation) return evaluation;
-    if (!sees_all_units(who)) {
-        auto units = store.list_units();
-        if (!units) return tl::unexpected(store_failure(units.error()));
-        restrict_evaluation(evaluation->result, UnitScope::of(who, *units));
-    }
-    return evaluation;
-}
-
 Response board(WebApp& app, Request& request, const Principal& who, Store& store) {
-    auto evaluation =
-        scoped(app, store, who, request.param("id"), request.query_param("period").value_or(""));
+    auto evaluation = evaluate_for(app, store, who, request.param("id"),
+                                   request.query_param("period").value_or(""));
     if (!evaluation) return std::move(evaluation.error());
     const std::string period = evaluation->result.period.id;
     auto made = store.registrations(request.param("id"), period);
@@ -149,7 +132,7 @@ Response register_subject(WebApp& app, Request& request, const Principal& who, S
     if (!body) return std::move(body.error());
     auto t = target_of(*body);
     if (!t) return std::move(t.error());
-    auto evaluation = scoped(app, store, who, request.param("id"), t->period);
+    auto evaluation = evaluate_for(app, store, who, request.param("id"), t->period);
     if (!evaluation) return std::move(evaluation.error());
     const PlanSpec& plan = evaluation->plan.plan->spec;
     if (!plan.registration.present)
