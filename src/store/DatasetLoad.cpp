@@ -98,7 +98,8 @@ Result<> load_year_span(SqlConnection& db, LoadState& s) {
         "max(year) FROM unit_years UNION ALL SELECT min(year) FROM person_years UNION ALL "
         "SELECT max(year) FROM person_years UNION ALL SELECT min(year) FROM component_years "
         "UNION ALL SELECT max(year) FROM component_years UNION ALL SELECT min(year) FROM events "
-        "UNION ALL SELECT max(year) FROM events) spans",
+        "UNION ALL SELECT max(year) FROM events UNION ALL SELECT min(year) FROM attestations "
+        "UNION ALL SELECT max(year) FROM attestations) spans",
         {}, [&](const SqlRow& r) {
             any = !r.is_null(0);
             if (any) first = r.integer(0), last = r.integer(1);
@@ -117,8 +118,8 @@ Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& p
     s.plan_id = plan_id;
     using Step = Result<> (*)(SqlConnection&, LoadState&);
     static constexpr Step kSteps[] = {
-        load_units,     load_successions, load_people,       load_component_years,
-        load_year_span, load_unit_years,  load_person_years, load_records,
+        load_units,      load_successions,  load_people,       load_component_years, load_year_span,
+        load_unit_years, load_person_years, load_attestations, load_records,
     };
     for (Step step : kSteps) {
         if (auto r = step(db, s); !r) return tl::unexpected(r.error());

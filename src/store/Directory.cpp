@@ -51,6 +51,10 @@ Result<std::vector<PersonRecord>> list_people(SqlConnection& db, const PeopleQue
         for (const std::string& id : query.unit_ids)
             params.push_back(SqlValue::of(id));
     }
+    if (!query.id.empty()) {
+        params.push_back(SqlValue::of(query.id));
+        unit_filter += fmt::format(" AND id = ${}", params.size());
+    }
     const std::string limit = db.engine() == "postgresql" ? "NULLIF($2, -1)" : "$2";
     const std::string sql = fmt::format(
         "SELECT id, name, unit_id, gender, par_role FROM people WHERE name_fold LIKE $1 ESCAPE "

@@ -31,6 +31,7 @@ struct PeopleQuery {
     std::string search;                 // folded match on the name; empty: all
     std::vector<std::string> unit_ids;  // empty: every unit
     int limit = 200;
+    std::string id;  // one person by id; empty: any
 };
 
 struct UnitYearRecord {

@@ -38,6 +38,7 @@ struct LoadState {
 
 Result<> load_unit_years(SqlConnection& db, LoadState& s);
 Result<> load_person_years(SqlConnection& db, LoadState& s);
+Result<> load_attestations(SqlConnection& db, LoadState& s);
 // Registrations, events, dossiers and which optional files were given.
 Result<> load_records(SqlConnection& db, LoadState& s);
 

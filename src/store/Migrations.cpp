@@ -376,6 +376,25 @@ CREATE TABLE council_decisions (
 CREATE INDEX council_decisions_group ON council_decisions (plan_id, period, award, group_id, id);
 )sql";
 
+// Facts the council judges (head_leads, compliance, excellent_achievement for units;
+// excellent_par, ethics_ok for people), attested per subject and year with the minutes they rest
+// on. One version per entry; the latest stands in for the imported value when data is loaded.
+constexpr std::string_view kAttestations = R"sql(
+CREATE TABLE attestations (
+  id ${ID},
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  year INTEGER NOT NULL,
+  fact TEXT NOT NULL,
+  value SMALLINT NOT NULL CHECK (value IN (0, 1)),
+  minutes TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL
+);
+CREATE INDEX attestations_subject ON attestations (subject_kind, subject_id, year, fact, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -388,6 +407,7 @@ constexpr Migration kMigrations[] = {
      {},
      {}},
     {7, "council decisions on a group's selection", kCouncilDecisions, {}, {}},
+    {8, "attestations of council-judged facts", kAttestations, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

@@ -37,7 +37,8 @@ Result<> load_registrations(SqlConnection& db, LoadState& s) {
             const auto who = subject(s, r.text(0), r.text(1));
             const auto on = Date::parse_iso(r.text(3));
             ok = ok && who && on;
-            if (who && on) s.data.registrations.push_back({*who, std::string(r.text(2)), *on});
+            if (who && on)
+                s.data.registrations.push_back({*who, std::string(r.text(2)), *on, false, {}});
         });
     if (done && !ok) return tl::unexpected(inconsistent_store("registrations"));
     return done;
@@ -59,7 +60,7 @@ Result<> load_registration_entries(SqlConnection& db, LoadState& s) {
             s.data.has_registrations = true;
             const std::string_view decision = r.is_null(5) ? "" : r.text(5);
             if (!who || !on || decision == "refused") return;
-            Registration reg{*who, std::string(r.text(2)), *on};
+            Registration reg{*who, std::string(r.text(2)), *on, false, {}};
             reg.late_accepted = r.integer(4) != 0 && decision == "accepted";
             if (reg.late_accepted) reg.late_reason = std::string(r.text(6));
             s.data.registrations.push_back(std::move(reg));

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/Attestations.h"
 #include "store/AuditLog.h"
 #include "store/CouncilDecisions.h"
 #include "store/DatasetImport.h"
@@ -97,6 +98,15 @@ tl::expected<std::optional<RegistrationEntry>, StoreError> SqlStore::decide_regi
 tl::expected<std::vector<RegistrationEntry>, StoreError> SqlStore::registrations(
     const std::string& plan_id, const std::string& period) {
     return list_registration_entries(*m_db, plan_id, period);
+}
+
+tl::expected<Attestation, StoreError> SqlStore::save_attestation(Attestation a) {
+    return store::save_attestation(*m_db, std::move(a));
+}
+
+tl::expected<std::vector<Attestation>, StoreError> SqlStore::attestations(
+    const std::string& subject_kind, const std::string& subject_id) {
+    return latest_attestations(*m_db, subject_kind, subject_id);
 }
 
 tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const std::string& plan_id,

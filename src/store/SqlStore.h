@@ -44,6 +44,9 @@ public:
         const std::string& user) override;
     tl::expected<std::vector<RegistrationEntry>, StoreError> registrations(
         const std::string& plan_id, const std::string& period) override;
+    tl::expected<Attestation, StoreError> save_attestation(Attestation a) override;
+    tl::expected<std::vector<Attestation>, StoreError> attestations(
+        const std::string& subject_kind, const std::string& subject_id) override;
     tl::expected<CouncilChoice, StoreError> save_council_decision(const std::string& plan_id,
                                                                   const std::string& period,
                                                                   CouncilChoice choice) override;

@@ -74,6 +74,11 @@ public:
     virtual tl::expected<std::vector<RegistrationEntry>, StoreError> registrations(
         const std::string& plan_id, const std::string& period) = 0;
 
+    // Attestations of council-judged facts (store/Attestations.h); `subject_*` empty: all.
+    virtual tl::expected<Attestation, StoreError> save_attestation(Attestation a) = 0;
+    virtual tl::expected<std::vector<Attestation>, StoreError> attestations(
+        const std::string& subject_kind, const std::string& subject_id) = 0;
+
     // The council's decisions on groups' selections (store/CouncilDecisions.h).
     virtual tl::expected<CouncilChoice, StoreError> save_council_decision(
         const std::string& plan_id, const std::string& period, CouncilChoice choice) = 0;

@@ -100,6 +100,19 @@ struct RegistrationEntry {
     std::string decided_at;
 };
 
+// A council-judged fact of a unit or person for a year, with the minutes it rests on.
+struct Attestation {
+    std::string subject_kind;  // "unit" or "person"
+    std::string subject_id;
+    int year = 0;
+    std::string fact;  // head_leads, compliance, excellent_achievement | excellent_par, ethics_ok
+    bool value = false;
+    std::string minutes;  // "Biên bản số 12/BB-HĐTĐKT ngày 10/01/2024"
+    std::string note;
+    std::string entered_by;
+    std::string entered_at;  // ISO 8601 UTC
+};
+
 struct AddedRegistration {
     RegistrationEntry entry;
     bool created = false;  // false: the subject had already registered; `entry` is that one

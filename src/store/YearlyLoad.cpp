@@ -1,5 +1,6 @@
 // unit_years and person_years into the flat yearly arrays: one query each, rows placed by slot.
 
+#include "store/Attestations.h"
 #include "store/LoadState.h"
 
 namespace thidua::store {
@@ -59,6 +60,40 @@ Result<> load_person_years(SqlConnection& db, LoadState& s) {
         });
     if (done && !ok) return tl::unexpected(inconsistent_store("person_years"));
     return done;
+}
+
+// The council's attestations over the imported facts: the latest of each subject, year and fact
+// stands. A year outside the dataset's span has no slot and is skipped (load_year_span counts
+// attestation years, so this happens only for subjects no longer in the store).
+Result<> load_attestations(SqlConnection& db, LoadState& s) {
+    Dataset& d = s.data;
+    auto latest = latest_attestations(db, "", "");
+    if (!latest) return tl::unexpected(latest.error());
+    for (const Attestation& a : *latest) {
+        if (!d.has_year(a.year)) continue;
+        const int8_t v = a.value ? 1 : 0;
+        if (a.subject_kind == "unit") {
+            const Index unit = s.unit(a.subject_id);
+            if (unit == kNoIndex) continue;
+            UnitYears& y = d.unit_years;
+            const size_t i = d.slot(unit, a.year);
+            y.present[i] = 1;
+            if (a.fact == "head_leads") y.head_leads[i] = v;
+            if (a.fact == "compliance") y.compliance[i] = v;
+            if (a.fact == "excellent_achievement") y.excellent_achievement[i] = v;
+            d.has_unit_years = true;
+        } else {
+            const Index person = s.person(a.subject_id);
+            if (person == kNoIndex) continue;
+            PersonYears& y = d.person_years;
+            const size_t i = d.slot(person, a.year);
+            y.present[i] = 1;
+            if (a.fact == "excellent_par") y.excellent_par[i] = v;
+            if (a.fact == "ethics_ok") y.ethics_ok[i] = v;
+            d.has_person_years = true;
+        }
+    }
+    return {};
 }
 
 }  // namespace thidua::store

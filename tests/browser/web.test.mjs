@@ -236,6 +236,16 @@ describe('giao diện web', { concurrency: false }, () => {
     assertNoProblems('hội đồng');
   }));
 
+  test('Hội đồng xác nhận một tiêu chuẩn có biên bản', () => step('attestation', async () => {
+    await page.goto(`${BASE}/#/don-vi/${UNIT}`);
+    const form = page.getByTestId('attest-form');
+    await form.waitFor({ timeout: 60_000 });
+    await form.getByTestId('attest-minutes').fill('Biên bản số 05/BB-HĐTĐKT');
+    await form.getByTestId('attest-submit').click();
+    await page.getByTestId('attestations').getByText('Biên bản số 05/BB-HĐTĐKT').waitFor();
+    assertNoProblems('xác nhận');
+  }));
+
   test('văn bản: tờ trình, bảng đăng ký, mẫu của kế hoạch', () => step('documents', async () => {
     await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
     const docLink = page.getByTestId('doc-to-trinh-docx');

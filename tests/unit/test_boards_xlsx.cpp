@@ -136,7 +136,7 @@ Dataset demo_data() {
     d.people.name[0] = "Nguyễn Thị Một";
     d.has_registrations = true;
     auto reg = [&](SubjectKind kind, Index i, const char* period, const char* on) {
-        d.registrations.push_back({{kind, i}, period, day(on)});
+        d.registrations.push_back({{kind, i}, period, day(on), false, {}});
     };
     reg(SubjectKind::Unit, 0, "2023", "2023-03-30");
     reg(SubjectKind::Unit, 1, "2023", "2023-03-31");

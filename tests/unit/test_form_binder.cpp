@@ -94,7 +94,7 @@ struct Fixture {
         data.data().people.name[p] = "Nguyễn Thị Hồng Nhung";
         data.data().has_registrations = true;
         data.data().registrations.push_back(
-            {{SubjectKind::Person, p}, "2024", *Date::from_ymd(2024, 3, 2)});
+            {{SubjectKind::Person, p}, "2024", *Date::from_ymd(2024, 3, 2), false, {}});
         result = evaluate(*plan, data.data(), *find_period(plan->spec, "2024"), {});
     }
 

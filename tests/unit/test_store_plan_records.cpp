@@ -17,7 +17,7 @@ Dataset with_registration(const std::string& unit, const std::string& period, Da
     const Index u = t.unit(unit, UnitType::Department);
     Dataset d = t.data();
     d.has_registrations = true;
-    d.registrations.push_back({{SubjectKind::Unit, u}, period, on});
+    d.registrations.push_back({{SubjectKind::Unit, u}, period, on, false, {}});
     return d;
 }
 

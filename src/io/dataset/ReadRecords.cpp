@@ -29,7 +29,7 @@ void read_registration_row(DatasetBuild& build, const TableReader& table) {
     std::optional<std::string> period = table.period(kPeriod);
     const std::optional<Date> registered_on = table.recent_date(kRegisteredOn);
     if (!subject || !period || !registered_on) return;
-    build.data.registrations.push_back({*subject, std::move(*period), *registered_on});
+    build.data.registrations.push_back({*subject, std::move(*period), *registered_on, false, {}});
 }
 
 // Event names are ids rather than a closed list: results-recognized and par-index-published are

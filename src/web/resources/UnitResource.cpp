@@ -94,7 +94,10 @@ Response unit_detail(Request& request, const Principal& who, Store& store) {
     if (!results) return store_failure(results.error());
     out["years"] = std::move(results->years);
     out["group_years"] = std::move(results->group_years);
-    auto people = store.list_people({"", {id}, 500});
+    PeopleQuery query;
+    query.unit_ids = {id};
+    query.limit = 500;
+    auto people = store.list_people(query);
     if (!people) return store_failure(people.error());
     json list = json::array();
     for (const PersonRecord& p : *people)

@@ -4,7 +4,7 @@
 import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
 import { formatNumber, parRatings, unitTypes, genders, label } from '../i18n.js';
-import { ChartCanvas, Loaded, PageTitle, useLoad } from '../ui.js';
+import { ChartCanvas, ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 
 const colors = {
   unit: '#b71c1c',
@@ -78,7 +78,53 @@ function SpreadChart({ unit }) {
   </div>`;
 }
 
-export function UnitPage({ params }) {
+const facts = {
+  unit: { head_leads: 'Người đứng đầu trực tiếp chỉ đạo CCHC', compliance: 'Chấp hành tốt chủ trương, pháp luật; nội bộ đoàn kết', excellent_achievement: 'Có thành tích xuất sắc' },
+  person: { excellent_par: 'Thành tích xuất sắc trong CCHC', ethics_ok: 'Phẩm chất đạo đức tốt' },
+};
+
+// Xác nhận của Hội đồng: the council-judged facts of the unit and its people, year by year, with
+// the minutes; the council or Home Affairs enters them (the evaluation reads the latest).
+function Attestations({ unit, user }) {
+  const subjects = [{ kind: 'unit', id: unit.id, name: unit.name }, ...(unit.people || []).map((p) => ({ kind: 'person', id: p.id, name: p.name }))];
+  const state = useLoad(async () => (await Promise.all(subjects.map((s) =>
+    api.get('/attestations', { subject_kind: s.kind, subject_id: s.id }).then((rows) => rows.map((r) => ({ ...r, name: s.name })))))).flat(), [unit.id]);
+  const canEnter = ['hoi-dong', 'noi-vu', 'quan-tri'].includes(user?.role);
+  const [form, setForm] = useState({ subject: `unit:${unit.id}`, year: new Date().getFullYear() - 1, fact: 'head_leads', value: 'true', minutes: '', note: '' });
+  const [error, setError] = useState(null);
+  const kind = form.subject.split(':')[0];
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value, ...(k === 'subject' ? { fact: Object.keys(facts[e.target.value.split(':')[0]])[0] } : {}) });
+  const submit = async (e) => {
+    e.preventDefault();
+    setError(null);
+    const [subject_kind, ...rest] = form.subject.split(':');
+    try {
+      await api.post('/attestations', { subject_kind, subject_id: rest.join(':'), year: Number(form.year), fact: form.fact, value: form.value === 'true', minutes: form.minutes, note: form.note });
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return html`<section aria-labelledby="unit-attest" data-testid="attestations"><h2 id="unit-attest">Xác nhận của Hội đồng</h2>
+    <${Loaded} state=${state}>${(rows) => rows.length ? html`<div class="scroll"><table class="table compact">
+      <thead><tr><th scope="col">Năm</th><th scope="col">Đối tượng</th><th scope="col">Nội dung</th><th scope="col">Kết quả</th><th scope="col">Căn cứ</th><th scope="col">Người nhập</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr key=${r.subject_id + r.year + r.fact}><th scope="row">${r.year}</th><td>${r.name}</td>
+        <td>${facts[r.subject_kind]?.[r.fact] || r.fact}</td><td>${r.value ? '✓ Có' : '✗ Không'}</td><td>${r.minutes}${r.note ? ` — ${r.note}` : ''}</td><td>${r.entered_by}</td></tr>`)}</tbody>
+    </table></div>` : html`<p class="muted">Chưa có xác nhận nào; kết quả xét dùng dữ liệu đã nhập.</p>`}<//>
+    ${canEnter && html`<form class="inline-form" onSubmit=${submit} data-testid="attest-form">
+      <label>Đối tượng <select value=${form.subject} onChange=${set('subject')}>${subjects.map((s) => html`<option key=${s.kind + s.id} value=${`${s.kind}:${s.id}`}>${s.name}</option>`)}</select></label>
+      <label>Năm <input type="number" min="2000" max="2100" value=${form.year} onInput=${set('year')} /></label>
+      <label>Nội dung <select value=${form.fact} onChange=${set('fact')}>${Object.entries(facts[kind]).map(([k, v]) => html`<option key=${k} value=${k}>${v}</option>`)}</select></label>
+      <label>Kết quả <select value=${form.value} onChange=${set('value')}><option value="true">Có</option><option value="false">Không</option></select></label>
+      <label>Biên bản <input value=${form.minutes} onInput=${set('minutes')} required data-testid="attest-minutes" /></label>
+      <label>Ghi chú <input value=${form.note} onInput=${set('note')} /></label>
+      <button type="submit" data-testid="attest-submit">Lưu xác nhận</button>
+      <${ErrorBox} error=${error} />
+    </form>`}
+  </section>`;
+}
+
+export function UnitPage({ params, user }) {
   const state = useLoad(() => api.get(`/units/${enc(params.unit)}`), [params.unit]);
   return html`<${Loaded} state=${state}>${(u) => html`
     <${PageTitle} testid="unit-name">${u.name}<//>
@@ -97,6 +143,7 @@ export function UnitPage({ params }) {
           <td class="num">${formatNumber(y.satisfaction)}</td><td class="num">${formatNumber(y.task_completion)}</td></tr>`)}</tbody>
       </table></div>` : html`<p class="muted">Chưa có kết quả.</p>`}
     </section>
+    <${Attestations} unit=${u} user=${user} />
     <section aria-labelledby="unit-chart1"><h2 id="unit-chart1">So với các đơn vị cùng loại qua các năm</h2>
       <${HistoryChart} unit=${u} /></section>
     <section aria-labelledby="unit-chart2"><h2 id="unit-chart2">Phân bố trong nhóm theo năm</h2>

@@ -1,0 +1,106 @@
+// Attestations over the API, on SQLite and PostgreSQL, on the Châu Thành scenario
+// ranking-second-key-and-tie: every unit of group co-quan-huyen meets every criterion there,
+// head_leads included (the scenario's notes). The council then attests that the head of CT-PNV
+// did not lead PAR work in 2023, with its minutes: CT-PNV fails `head-leads` and drops out, so
+// the two tied units (CT-PTP, CT-VP) both fit the 2 seats. A later attestation replaces it.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "WebTestHelpers.h"
+
+namespace thidua::testing_support {
+namespace {
+
+using nlohmann::json;
+
+const std::string kCt = "chau-thanh-2023";
+
+std::string scenario_zip() {
+    ZipEntries entries;
+    const auto dir = std::filesystem::path(THIDUA_SOURCE_DIR) /
+                     "tests/scenarios/chau-thanh-2023/ranking-second-key-and-tie/data";
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        entries.emplace_back(e.path().filename().string(), read_text(e.path()));
+    return build_zip(entries);
+}
+
+json attest(const std::string& unit, bool value, const std::string& minutes) {
+    return {{"subject_kind", "unit"}, {"subject_id", unit}, {"year", 2023},
+            {"fact", "head_leads"},   {"value", value},     {"minutes", minutes}};
+}
+
+json group_of(HttpTestClient& c) {
+    const json e = c.get("/api/v1/plans/" + kCt + "/evaluation?period=2023").json();
+    for (const json& award : e["awards"])
+        if (award["award"] == "giay-khen-tap-the")
+            for (const json& g : award["groups"])
+                if (g["group"] == "co-quan-huyen") return g;
+    return nullptr;
+}
+
+class WebAttestationTest : public WebTest {};
+
+TEST_P(WebAttestationTest, TheCouncilsAttestationStandsInForTheImportedFact) {
+    HttpTestClient a = admin();
+    ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
+    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data", scenario_zip()).status, 200);
+    EXPECT_EQ(group_of(a)["selected"], json({"CT-PNV"}));
+
+    const HttpReply made =
+        a.post_json("/api/v1/attestations", attest("CT-PNV", false, "Biên bản số 05/BB-HĐTĐKT"));
+    ASSERT_EQ(made.status, 201) << made.body;
+    const json g = group_of(a);
+    std::vector<std::string> selected = g["selected"].get<std::vector<std::string>>();
+    std::sort(selected.begin(), selected.end());
+    EXPECT_EQ(selected, (std::vector<std::string>{"CT-PTP", "CT-VP"}));
+    EXPECT_EQ(g["tied"], json::array());
+
+    // A second attestation for the same year and fact replaces the first.
+    ASSERT_EQ(a.post_json("/api/v1/attestations",
+                          attest("CT-PNV", true, "Biên bản số 06/BB-HĐTĐKT (xem xét lại)"))
+                  .status,
+              201);
+    EXPECT_EQ(group_of(a)["selected"], json({"CT-PNV"}));
+    const json listed = a.get("/api/v1/attestations?subject_kind=unit&subject_id=CT-PNV").json();
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0]["minutes"], "Biên bản số 06/BB-HĐTĐKT (xem xét lại)");
+    EXPECT_TRUE(listed[0]["value"].get<bool>());
+    const json log = a.get("/api/v1/audit?action=attestation").json();
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0]["detail"]["before"]["value"], false);
+    EXPECT_EQ(log[0]["detail"]["after"]["value"], true);
+
+    // Refused: no minutes, a fact the council does not judge, a person fact on a unit, no such
+    // unit; and a unit officer may not attest.
+    json bad = attest("CT-PNV", true, "");
+    EXPECT_EQ(a.post_json("/api/v1/attestations", bad).status, 400);
+    bad = attest("CT-PNV", true, "BB");
+    bad["fact"] = "par_score";
+    EXPECT_EQ(a.post_json("/api/v1/attestations", bad).status, 400);
+    bad["fact"] = "ethics_ok";
+    EXPECT_EQ(a.post_json("/api/v1/attestations", bad).status, 400);
+    EXPECT_EQ(a.post_json("/api/v1/attestations", attest("KHONG-CO", true, "BB")).status, 404);
+    ASSERT_EQ(a.post_json("/api/v1/users", {{"username", "pnv"},
+                                            {"password", "mat-khau-ban-dau-1"},
+                                            {"role", "don-vi"},
+                                            {"unit_id", "CT-PNV"}})
+                  .status,
+              201);
+    HttpTestClient u = client();
+    ASSERT_EQ(u.login("pnv", "mat-khau-ban-dau-1").status, 200);
+    ASSERT_EQ(u.post_json("/api/v1/me/password", {{"current_password", "mat-khau-ban-dau-1"},
+                                                  {"new_password", "mat-khau-rieng-cua-toi"}})
+                  .status,
+              200);
+    EXPECT_EQ(u.post_json("/api/v1/attestations", attest("CT-PNV", true, "BB")).status, 403);
+    EXPECT_EQ(u.get("/api/v1/attestations?subject_kind=unit&subject_id=CT-PNV").status, 200);
+    EXPECT_EQ(u.get("/api/v1/attestations?subject_kind=unit&subject_id=CT-VP").status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WebAttestationTest, ::testing::Values("sqlite", "postgresql"),
+                         backend_name);
+
+}  // namespace
+}  // namespace thidua::testing_support
