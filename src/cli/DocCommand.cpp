@@ -10,6 +10,7 @@
 #include "cli/EvaluationInput.h"
 #include "forms/DefaultTemplates.h"
 #include "forms/FormFields.h"
+#include "io/TempDir.h"
 #include "output/DocumentMaker.h"
 #include "store/Clock.h"
 
@@ -71,17 +72,11 @@ std::optional<output::FileFormat> format_of(const std::string& out) {
     return std::nullopt;
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // The template the document is filled from: --template, else the plan's upload in the store.
 tl::expected<void, int> choose_template(const DocArgs& args, EvaluationInput& in,
                                         output::DocumentRequest& q) {
     if (!args.template_file.empty()) {
-        q.template_docx = read_file(args.template_file);
+        q.template_docx = read_file_bytes(args.template_file);
         q.template_name = args.template_file;
         if (!q.template_docx) {
             std::cerr << fmt::format("không đọc được {} / cannot read {}\n", args.template_file,

@@ -1,6 +1,8 @@
 #include "io/TempDir.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace thidua {
@@ -17,6 +19,14 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ignored;
     if (!m_path.empty()) std::filesystem::remove_all(m_path, ignored);
+}
+
+std::optional<std::string> read_file_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) return std::nullopt;
+    return bytes;
 }
 
 }  // namespace thidua

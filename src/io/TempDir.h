@@ -4,6 +4,8 @@
 // never one derived from a request.
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace thidua {
 
@@ -20,5 +22,9 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// The whole file, or nullopt when it cannot be read (what a writer left in a TempDir, a file the
+// command line names).
+std::optional<std::string> read_file_bytes(const std::filesystem::path& path);
 
 }  // namespace thidua

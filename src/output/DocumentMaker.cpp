@@ -39,11 +39,10 @@ Diagnostics problem(std::string vi, std::string en) {
 }
 
 tl::expected<std::string, Diagnostics> read_back(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) return tl::unexpected(problem("Không đọc lại được tệp vừa ghi", "cannot read back"));
-    return bytes.str();
+    auto bytes = read_file_bytes(path);
+    if (!bytes)
+        return tl::unexpected(problem("Không đọc lại được tệp vừa ghi", "cannot read back"));
+    return std::move(*bytes);
 }
 
 // The units of the evaluation's territory: every unit that competes in a collective award of

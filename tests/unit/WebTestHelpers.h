@@ -25,11 +25,34 @@ inline std::string plan_text(const std::string& id) {
     return read_text(std::filesystem::path(THIDUA_SOURCE_DIR) / "plans" / (id + ".yaml"));
 }
 
-inline std::string sample_zip(const std::string& name) {
+// A folder of CSV files as the zip a user would upload.
+inline std::string folder_zip(const std::filesystem::path& dir) {
     ZipEntries entries;
-    for (const auto& e : std::filesystem::directory_iterator(samples_dir() / name))
+    for (const auto& e : std::filesystem::directory_iterator(dir))
         entries.emplace_back(e.path().filename().string(), read_text(e.path()));
     return build_zip(entries);
+}
+
+inline std::string sample_zip(const std::string& name) {
+    return folder_zip(samples_dir() / name);
+}
+
+// The data of a hand-written scenario: tests/scenarios/<plan>/<name>/data.
+inline std::string scenario_zip(const std::string& plan, const std::string& name) {
+    return folder_zip(std::filesystem::path(THIDUA_SOURCE_DIR) / "tests/scenarios" / plan / name /
+                      "data");
+}
+
+// One group of one award in the evaluation of a stored plan's period; null when absent.
+inline nlohmann::json evaluation_group(HttpTestClient& c, const std::string& plan,
+                                       const std::string& period, const std::string& award,
+                                       const std::string& group) {
+    const nlohmann::json e = c.get("/api/v1/plans/" + plan + "/evaluation?period=" + period).json();
+    for (const nlohmann::json& a : e["awards"])
+        if (a["award"] == award)
+            for (const nlohmann::json& g : a["groups"])
+                if (g["group"] == group) return g;
+    return nullptr;
 }
 
 inline HttpReply put_plan(HttpTestClient& c, const std::string& id, const std::string& text) {

@@ -17,27 +17,13 @@ using nlohmann::json;
 
 const std::string kCt = "chau-thanh-2023";
 
-std::string scenario_zip() {
-    ZipEntries entries;
-    const auto dir = std::filesystem::path(THIDUA_SOURCE_DIR) /
-                     "tests/scenarios/chau-thanh-2023/ranking-second-key-and-tie/data";
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        entries.emplace_back(e.path().filename().string(), read_text(e.path()));
-    return build_zip(entries);
-}
-
 json attest(const std::string& unit, bool value, const std::string& minutes) {
     return {{"subject_kind", "unit"}, {"subject_id", unit}, {"year", 2023},
             {"fact", "head_leads"},   {"value", value},     {"minutes", minutes}};
 }
 
 json group_of(HttpTestClient& c) {
-    const json e = c.get("/api/v1/plans/" + kCt + "/evaluation?period=2023").json();
-    for (const json& award : e["awards"])
-        if (award["award"] == "giay-khen-tap-the")
-            for (const json& g : award["groups"])
-                if (g["group"] == "co-quan-huyen") return g;
-    return nullptr;
+    return evaluation_group(c, kCt, "2023", "giay-khen-tap-the", "co-quan-huyen");
 }
 
 class WebAttestationTest : public WebTest {};
@@ -45,7 +31,10 @@ class WebAttestationTest : public WebTest {};
 TEST_P(WebAttestationTest, TheCouncilsAttestationStandsInForTheImportedFact) {
     HttpTestClient a = admin();
     ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
-    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data", scenario_zip()).status, 200);
+    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
+                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
+                  .status,
+              200);
     EXPECT_EQ(group_of(a)["selected"], json({"CT-PNV"}));
 
     const HttpReply made =

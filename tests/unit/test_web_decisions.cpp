@@ -17,15 +17,6 @@ using nlohmann::json;
 
 const std::string kCt = "chau-thanh-2023";
 
-std::string scenario_zip() {
-    ZipEntries entries;
-    const auto dir = std::filesystem::path(THIDUA_SOURCE_DIR) /
-                     "tests/scenarios/chau-thanh-2023/ranking-second-key-and-tie/data";
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        entries.emplace_back(e.path().filename().string(), read_text(e.path()));
-    return build_zip(entries);
-}
-
 json decision(std::vector<std::string> chosen, const std::string& reason = "") {
     return {{"period", "2023"},
             {"award", "giay-khen-tap-the"},
@@ -38,12 +29,7 @@ json decision(std::vector<std::string> chosen, const std::string& reason = "") {
 }
 
 json group_of(HttpTestClient& c) {
-    const json e = c.get("/api/v1/plans/" + kCt + "/evaluation?period=2023").json();
-    for (const json& award : e["awards"])
-        if (award["award"] == "giay-khen-tap-the")
-            for (const json& g : award["groups"])
-                if (g["group"] == "co-quan-huyen") return g;
-    return nullptr;
+    return evaluation_group(c, kCt, "2023", "giay-khen-tap-the", "co-quan-huyen");
 }
 
 class WebDecisionTest : public WebTest {};
@@ -51,7 +37,10 @@ class WebDecisionTest : public WebTest {};
 TEST_P(WebDecisionTest, TheCouncilSettlesATieAndEverythingFollows) {
     HttpTestClient a = admin();
     ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
-    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data", scenario_zip()).status, 200);
+    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
+                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
+                  .status,
+              200);
     for (const char* user : {"hd", "nv"}) {
         ASSERT_EQ(a.post_json("/api/v1/users",
                               {{"username", user},

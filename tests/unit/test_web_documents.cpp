@@ -19,18 +19,10 @@ using nlohmann::json;
 
 const std::string kDocs = "/api/v1/plans/" + kKg + "/documents/";
 
-std::string scenario_zip() {
-    ZipEntries entries;
-    const auto dir = std::filesystem::path(THIDUA_SOURCE_DIR) /
-                     "tests/scenarios/kien-giang-2021-2025/dossiers-due/data";
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        entries.emplace_back(e.path().filename().string(), read_text(e.path()));
-    return build_zip(entries);
-}
-
 void seed(HttpTestClient& admin) {
     ASSERT_EQ(put_plan(admin, kKg, plan_text(kKg)).status, 200);
-    const HttpReply r = upload(admin, "/api/v1/plans/" + kKg + "/data", scenario_zip());
+    const HttpReply r = upload(admin, "/api/v1/plans/" + kKg + "/data",
+                               scenario_zip("kien-giang-2021-2025", "dossiers-due"));
     ASSERT_EQ(r.status, 200) << r.body;
 }
 

@@ -2,8 +2,6 @@
 // newest first, filtered in the store; GET /api/v1/audit.xlsx with the same filters. For
 // administrators only.
 
-#include <fstream>
-
 #include "io/TempDir.h"
 #include "present/AuditXlsx.h"
 #include "web/app/Guard.h"
@@ -80,10 +78,11 @@ Response audit_xlsx(Request& request, const Principal&, Store& store) {
     const auto file = dir.path() / "nhat-ky.xlsx";
     if (auto written = write_audit_xlsx(*entries, filter_words(*q), file); !written)
         return Response::error(500, "internal", "Không tạo được sổ tính: " + written.error());
-    std::ifstream in(file, std::ios::binary);
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    Response response = Response::text(
-        200, std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    auto bytes = read_file_bytes(file);
+    if (!bytes) return Response::error(500, "internal", "Không đọc lại được sổ tính vừa ghi");
+    Response response =
+        Response::text(200, std::move(*bytes),
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     response.set_header("Content-Disposition", "attachment; filename=\"nhat-ky.xlsx\"");
     return response;
 }
