@@ -99,7 +99,10 @@ Result<> load_year_span(SqlConnection& db, LoadState& s) {
         "SELECT max(year) FROM person_years UNION ALL SELECT min(year) FROM component_years "
         "UNION ALL SELECT max(year) FROM component_years UNION ALL SELECT min(year) FROM events "
         "UNION ALL SELECT max(year) FROM events UNION ALL SELECT min(year) FROM attestations "
-        "UNION ALL SELECT max(year) FROM attestations) spans",
+        "UNION ALL SELECT max(year) FROM attestations UNION ALL SELECT min(year) FROM par_tasks "
+        "UNION ALL SELECT max(year) FROM par_tasks UNION ALL SELECT min(year) FROM "
+        "task_completion_overrides UNION ALL SELECT max(year) FROM task_completion_overrides) "
+        "spans",
         {}, [&](const SqlRow& r) {
             any = !r.is_null(0);
             if (any) first = r.integer(0), last = r.integer(1);
@@ -119,7 +122,7 @@ Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& p
     using Step = Result<> (*)(SqlConnection&, LoadState&);
     static constexpr Step kSteps[] = {
         load_units,      load_successions,  load_people,       load_component_years, load_year_span,
-        load_unit_years, load_person_years, load_attestations, load_records,
+        load_unit_years, load_person_years, load_attestations, load_task_completion, load_records,
     };
     for (Step step : kSteps) {
         if (auto r = step(db, s); !r) return tl::unexpected(r.error());

@@ -39,6 +39,8 @@ struct LoadState {
 Result<> load_unit_years(SqlConnection& db, LoadState& s);
 Result<> load_person_years(SqlConnection& db, LoadState& s);
 Result<> load_attestations(SqlConnection& db, LoadState& s);
+// Each unit's `task_completion` from its PAR tasks, or Home Affairs' override of it.
+Result<> load_task_completion(SqlConnection& db, LoadState& s);
 // Registrations, events, dossiers and which optional files were given.
 Result<> load_records(SqlConnection& db, LoadState& s);
 

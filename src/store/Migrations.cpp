@@ -395,6 +395,39 @@ CREATE TABLE attestations (
 CREATE INDEX attestations_subject ON attestations (subject_kind, subject_id, year, fact, id);
 )sql";
 
+// PAR tasks per unit and year (issue 6, item 2): edited in place, every edit audited, never
+// deleted (a dropped task is cancelled). Home Affairs' overrides of the completion rate they give
+// are versions, the latest per unit and year standing; a NULL value withdraws the override.
+constexpr std::string_view kParTasks = R"sql(
+CREATE TABLE par_tasks (
+  id ${ID},
+  unit_id ${KEY} NOT NULL,
+  year INTEGER NOT NULL,
+  plan_id ${KEY} NOT NULL DEFAULT '',
+  area TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'cancelled')),
+  done_on TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX par_tasks_unit_year ON par_tasks (unit_id, year, due_on);
+CREATE TABLE task_completion_overrides (
+  id ${ID},
+  unit_id ${KEY} NOT NULL,
+  year INTEGER NOT NULL,
+  value ${REAL} CHECK (value IS NULL OR (value >= 0 AND value <= 100)),
+  reason TEXT NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL
+);
+CREATE INDEX task_completion_overrides_unit ON task_completion_overrides (unit_id, year, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -408,6 +441,7 @@ constexpr Migration kMigrations[] = {
      {}},
     {7, "council decisions on a group's selection", kCouncilDecisions, {}, {}},
     {8, "attestations of council-judged facts", kAttestations, {}, {}},
+    {9, "PAR tasks per unit and year; overrides of the completion rate", kParTasks, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

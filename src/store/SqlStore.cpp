@@ -10,6 +10,7 @@
 #include "store/Directory.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
+#include "store/ParTasks.h"
 #include "store/PlanTemplates.h"
 #include "store/PlanVersions.h"
 #include "store/RegistrationEntries.h"
@@ -107,6 +108,33 @@ tl::expected<Attestation, StoreError> SqlStore::save_attestation(Attestation a) 
 tl::expected<std::vector<Attestation>, StoreError> SqlStore::attestations(
     const std::string& subject_kind, const std::string& subject_id) {
     return latest_attestations(*m_db, subject_kind, subject_id);
+}
+
+tl::expected<ParTask, StoreError> SqlStore::add_par_task(ParTask t) {
+    return store::add_par_task(*m_db, std::move(t));
+}
+
+tl::expected<std::optional<ParTask>, StoreError> SqlStore::update_par_task(ParTask t) {
+    return store::update_par_task(*m_db, std::move(t));
+}
+
+tl::expected<std::optional<ParTask>, StoreError> SqlStore::par_task(int64_t id) {
+    return find_par_task(*m_db, id);
+}
+
+tl::expected<std::vector<ParTask>, StoreError> SqlStore::par_tasks(const std::string& unit_id,
+                                                                   int year) {
+    return list_par_tasks(*m_db, unit_id, year);
+}
+
+tl::expected<TaskCompletionOverride, StoreError> SqlStore::save_task_completion_override(
+    TaskCompletionOverride o) {
+    return store::save_task_completion_override(*m_db, std::move(o));
+}
+
+tl::expected<std::vector<TaskCompletionOverride>, StoreError> SqlStore::task_completion_overrides(
+    const std::string& unit_id) {
+    return latest_task_completion_overrides(*m_db, unit_id);
 }
 
 tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const std::string& plan_id,

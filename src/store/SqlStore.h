@@ -47,6 +47,15 @@ public:
     tl::expected<Attestation, StoreError> save_attestation(Attestation a) override;
     tl::expected<std::vector<Attestation>, StoreError> attestations(
         const std::string& subject_kind, const std::string& subject_id) override;
+    tl::expected<ParTask, StoreError> add_par_task(ParTask t) override;
+    tl::expected<std::optional<ParTask>, StoreError> update_par_task(ParTask t) override;
+    tl::expected<std::optional<ParTask>, StoreError> par_task(int64_t id) override;
+    tl::expected<std::vector<ParTask>, StoreError> par_tasks(const std::string& unit_id,
+                                                             int year) override;
+    tl::expected<TaskCompletionOverride, StoreError> save_task_completion_override(
+        TaskCompletionOverride o) override;
+    tl::expected<std::vector<TaskCompletionOverride>, StoreError> task_completion_overrides(
+        const std::string& unit_id) override;
     tl::expected<CouncilChoice, StoreError> save_council_decision(const std::string& plan_id,
                                                                   const std::string& period,
                                                                   CouncilChoice choice) override;

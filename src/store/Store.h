@@ -78,6 +78,16 @@ public:
     virtual tl::expected<Attestation, StoreError> save_attestation(Attestation a) = 0;
     virtual tl::expected<std::vector<Attestation>, StoreError> attestations(
         const std::string& subject_kind, const std::string& subject_id) = 0;
+    // Units' PAR tasks and overrides of their completion rate (store/ParTasks.h).
+    virtual tl::expected<ParTask, StoreError> add_par_task(ParTask t) = 0;
+    virtual tl::expected<std::optional<ParTask>, StoreError> update_par_task(ParTask t) = 0;
+    virtual tl::expected<std::optional<ParTask>, StoreError> par_task(int64_t id) = 0;
+    virtual tl::expected<std::vector<ParTask>, StoreError> par_tasks(const std::string& unit_id,
+                                                                     int year) = 0;
+    virtual tl::expected<TaskCompletionOverride, StoreError> save_task_completion_override(
+        TaskCompletionOverride o) = 0;
+    virtual tl::expected<std::vector<TaskCompletionOverride>, StoreError> task_completion_overrides(
+        const std::string& unit_id) = 0;
 
     // The council's decisions on groups' selections (store/CouncilDecisions.h).
     virtual tl::expected<CouncilChoice, StoreError> save_council_decision(

@@ -113,6 +113,36 @@ struct Attestation {
     std::string entered_at;  // ISO 8601 UTC
 };
 
+// A unit's PAR task of a year, in one of a plan's task areas (issue 6, item 2). Never deleted:
+// a task dropped from the year's list is `cancelled`.
+struct ParTask {
+    int64_t id = 0;
+    std::string unit_id;
+    int year = 0;
+    std::string plan_id;  // the plan whose task areas `area` belongs to; "" for none
+    std::string area;     // a task area id of that plan; "" for none
+    std::string title;
+    std::string due_on;              // ISO date
+    std::string status = "planned";  // planned, in-progress, done, cancelled
+    std::string done_on;             // ISO date; "" until done
+    std::string note;
+    std::string created_by;
+    std::string created_at;  // ISO 8601 UTC
+    std::string updated_by;
+    std::string updated_at;
+};
+
+// Home Affairs' value of a unit's `task_completion` for a year, in place of the one its tasks
+// give; `value` none: the override is withdrawn and the computed value stands again.
+struct TaskCompletionOverride {
+    std::string unit_id;
+    int year = 0;
+    std::optional<double> value;
+    std::string reason;
+    std::string entered_by;
+    std::string entered_at;  // ISO 8601 UTC
+};
+
 struct AddedRegistration {
     RegistrationEntry entry;
     bool created = false;  // false: the subject had already registered; `entry` is that one

@@ -1,7 +1,12 @@
 // unit_years and person_years into the flat yearly arrays: one query each, rows placed by slot.
 
+#include <map>
+
+#include "eval/TaskCompletion.h"
 #include "store/Attestations.h"
+#include "store/Clock.h"
 #include "store/LoadState.h"
+#include "store/ParTasks.h"
 
 namespace thidua::store {
 
@@ -92,6 +97,49 @@ Result<> load_attestations(SqlConnection& db, LoadState& s) {
             if (a.fact == "ethics_ok") y.ethics_ok[i] = v;
             d.has_person_years = true;
         }
+    }
+    return {};
+}
+
+// A unit-year with PAR tasks gets its `task_completion` from them: the share done on time, or
+// unknown while a task can still be done on time (the year is not over for it). Home Affairs'
+// latest override, when not withdrawn, stands over both the tasks and the imported value.
+Result<> load_task_completion(SqlConnection& db, LoadState& s) {
+    Dataset& d = s.data;
+    auto tasks = list_par_tasks(db, "", 0);
+    if (!tasks) return tl::unexpected(tasks.error());
+    auto overrides = latest_task_completion_overrides(db, "");
+    if (!overrides) return tl::unexpected(overrides.error());
+    const Date today = vietnam_today();
+    std::map<std::pair<std::string, int>, std::vector<TaskTiming>> by_unit_year;
+    for (const ParTask& t : *tasks) {
+        TaskTiming timing;
+        timing.due = Date::parse_iso(t.due_on).value_or(Date{});
+        timing.status = task_status_of(t.status).value_or(TaskStatus::Planned);
+        if (!t.done_on.empty()) timing.done_on = Date::parse_iso(t.done_on);
+        by_unit_year[{t.unit_id, t.year}].push_back(timing);
+    }
+    auto slot_of = [&](const std::string& unit_id, int year) -> std::optional<size_t> {
+        if (!d.has_year(year)) return std::nullopt;
+        const Index unit = s.unit(unit_id);
+        if (unit == kNoIndex) return std::nullopt;
+        return d.slot(unit, year);
+    };
+    UnitYears& y = d.unit_years;
+    for (const auto& [key, timings] : by_unit_year) {
+        const CompletionCount c = count_completion(timings, today);
+        const auto i = slot_of(key.first, key.second);
+        if (!i || c.total == 0) continue;
+        y.present[*i] = 1;
+        y.task_completion[*i] = c.open > c.overdue ? NAN : *c.percent;
+        d.has_unit_years = true;
+    }
+    for (const TaskCompletionOverride& o : *overrides) {
+        const auto i = slot_of(o.unit_id, o.year);
+        if (!i || !o.value) continue;
+        y.present[*i] = 1;
+        y.task_completion[*i] = *o.value;
+        d.has_unit_years = true;
     }
     return {};
 }

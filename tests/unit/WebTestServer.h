@@ -55,6 +55,23 @@ protected:
         return c;
     }
 
+    // A signed-in user made by the administrator, past the forced first password change.
+    HttpTestClient officer(const std::string& user, const std::string& role,
+                           const std::string& unit = "") const {
+        HttpTestClient a = admin();
+        nlohmann::json body = {
+            {"username", user}, {"password", "mat-khau-ban-dau-1"}, {"role", role}};
+        if (!unit.empty()) body["unit_id"] = unit;
+        EXPECT_EQ(a.post_json("/api/v1/users", body).status, 201);
+        HttpTestClient c = client();
+        EXPECT_EQ(c.login(user, "mat-khau-ban-dau-1").status, 200);
+        EXPECT_EQ(c.post_json("/api/v1/me/password", {{"current_password", "mat-khau-ban-dau-1"},
+                                                      {"new_password", "mat-khau-rieng-" + user}})
+                      .status,
+                  200);
+        return c;
+    }
+
     web::WebApp& app() { return *m_app; }
     const web::Router& router() const { return *m_router; }
 

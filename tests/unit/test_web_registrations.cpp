@@ -73,23 +73,7 @@ json registered_criterion(HttpTestClient& c, const std::string& unit) {
     return nullptr;
 }
 
-class WebRegistrationTest : public WebTest {
-protected:
-    HttpTestClient officer(const std::string& user, const std::string& role,
-                           const std::string& unit = "") {
-        HttpTestClient a = admin();
-        json body = {{"username", user}, {"password", "mat-khau-ban-dau-1"}, {"role", role}};
-        if (!unit.empty()) body["unit_id"] = unit;
-        EXPECT_EQ(a.post_json("/api/v1/users", body).status, 201);
-        HttpTestClient c = client();
-        EXPECT_EQ(c.login(user, "mat-khau-ban-dau-1").status, 200);
-        EXPECT_EQ(c.post_json("/api/v1/me/password", {{"current_password", "mat-khau-ban-dau-1"},
-                                                      {"new_password", "mat-khau-rieng-" + user}})
-                      .status,
-                  200);
-        return c;
-    }
-};
+class WebRegistrationTest : public WebTest {};
 
 TEST_P(WebRegistrationTest, OnTimeBeforeTheDeadlineAndPeopleUpToThePlansNumber) {
     HttpTestClient a = admin();

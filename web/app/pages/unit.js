@@ -5,6 +5,7 @@ import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
 import { formatNumber, parRatings, unitTypes, genders, label } from '../i18n.js';
 import { ChartCanvas, ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
+import { ParTasks } from './tasks.js';
 
 const colors = {
   unit: '#b71c1c',
@@ -143,6 +144,7 @@ export function UnitPage({ params, user }) {
           <td class="num">${formatNumber(y.satisfaction)}</td><td class="num">${formatNumber(y.task_completion)}</td></tr>`)}</tbody>
       </table></div>` : html`<p class="muted">Chưa có kết quả.</p>`}
     </section>
+    <${ParTasks} unit=${u} />
     <${Attestations} unit=${u} user=${user} />
     <section aria-labelledby="unit-chart1"><h2 id="unit-chart1">So với các đơn vị cùng loại qua các năm</h2>
       <${HistoryChart} unit=${u} /></section>

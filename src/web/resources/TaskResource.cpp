@@ -1,0 +1,297 @@
+// A unit's yearly PAR tasks and the completion rate they give (issue 6, item 2):
+//   GET  /api/v1/units/{id}/tasks?year=Y       the year's tasks, the plans' task areas, and the
+//        completion: computed from the tasks, Home Affairs' override, the imported value, and
+//        which of them the evaluation uses
+//   POST /api/v1/units/{id}/tasks              {year, plan_id, area, title, due_on, note}
+//   POST /api/v1/tasks/{task}                  {status, done_on, title, due_on, area, note}
+//   POST /api/v1/units/{id}/task-completion    {year, value (null: withdraw), reason}
+// The unit's own officers (don-vi) and Home Affairs (noi-vu, quan-tri) keep the tasks; only Home
+// Affairs overrides the rate, with a reason. Every change is audited; nothing is deleted.
+
+#include <fmt/format.h>
+
+#include "eval/TaskCompletion.h"
+#include "store/Clock.h"
+#include "web/app/Guard.h"
+#include "web/app/JsonViews.h"
+#include "web/app/StoredEvaluation.h"
+#include "web/app/UnitScope.h"
+#include "web/resources/Resources.h"
+
+namespace thidua::web {
+namespace {
+
+constexpr int kFirstYear = 2000;
+constexpr int kLastYear = 2100;
+
+// 404 unless the unit exists and the caller may read it.
+std::optional<Response> check_unit(Store& store, const Principal& who, const std::string& unit) {
+    auto units = store.list_units();
+    if (!units) return store_failure(units.error());
+    bool exists = false;
+    for (const UnitRecord& u : *units)
+        exists = exists || u.id == unit;
+    if (!exists || !UnitScope::of(who, *units).contains(unit))
+        return Response::error(404, "not_found", "Không có đơn vị này");
+    return std::nullopt;
+}
+
+bool keeps_tasks(const Principal& who) {
+    return allows(Access::Edit, who.user.role) || who.user.role == Role::DonVi;
+}
+
+TaskTiming timing_of(const ParTask& t) {
+    TaskTiming timing;
+    timing.due = Date::parse_iso(t.due_on).value_or(Date{});
+    timing.status = task_status_of(t.status).value_or(TaskStatus::Planned);
+    if (!t.done_on.empty()) timing.done_on = Date::parse_iso(t.done_on);
+    return timing;
+}
+
+json task_json(const ParTask& t, Date today) {
+    const TaskTiming timing = timing_of(t);
+    const bool open = timing.status != TaskStatus::Done && timing.status != TaskStatus::Cancelled;
+    return {{"id", t.id},
+            {"unit_id", t.unit_id},
+            {"year", t.year},
+            {"plan_id", t.plan_id},
+            {"area", t.area},
+            {"title", t.title},
+            {"due_on", t.due_on},
+            {"status", t.status},
+            {"status_label", task_status_label(timing.status)},
+            {"done_on", t.done_on.empty() ? json(nullptr) : json(t.done_on)},
+            {"on_time", done_on_time(timing)},
+            {"overdue", open && timing.due < today},
+            {"note", t.note},
+            {"created_by", t.created_by},
+            {"updated_by", t.updated_by},
+            {"updated_at", t.updated_at}};
+}
+
+// The task areas of every stored plan, for the form's choice.
+json task_areas(WebApp& app, Store& store) {
+    json out = json::array();
+    auto plans = store.latest_plans();
+    if (!plans) return out;
+    for (const PlanVersion& v : *plans) {
+        auto stored = find_stored_plan(app, store, v.plan_id);
+        if (!stored) continue;
+        for (const TaskAreaSpec& a : stored->plan->spec.task_areas)
+            out.push_back({{"plan_id", v.plan_id}, {"id", a.id}, {"name", a.name}});
+    }
+    return out;
+}
+
+std::optional<double> imported_completion(Store& store, const std::string& unit, int year) {
+    UnitYearQuery q;
+    q.unit_ids = {unit};
+    q.year = year;
+    auto rows = store.list_unit_years(q);
+    if (!rows) return std::nullopt;
+    for (const UnitYearRecord& r : *rows)
+        if (r.year == year) return r.task_completion;
+    return std::nullopt;
+}
+
+json completion_json(Store& store, const std::string& unit, int year,
+                     const std::vector<ParTask>& tasks, Date today) {
+    std::vector<TaskTiming> timings;
+    for (const ParTask& t : tasks)
+        timings.push_back(timing_of(t));
+    const CompletionCount c = count_completion(timings, today);
+    const bool pending = c.open > c.overdue;
+    json override_entry = nullptr;
+    std::optional<double> overridden;
+    if (auto overrides = store.task_completion_overrides(unit)) {
+        for (const TaskCompletionOverride& o : *overrides) {
+            if (o.year != year) continue;
+            override_entry = {{"value", optional_number(o.value)},
+                              {"reason", o.reason},
+                              {"entered_by", o.entered_by},
+                              {"entered_at", o.entered_at}};
+            overridden = o.value;
+        }
+    }
+    const std::optional<double> imported = imported_completion(store, unit, year);
+    // The same order as the store's load: an override, else the tasks, else the imported value.
+    std::string source = "none";
+    json effective = nullptr;
+    if (overridden) {
+        source = "override", effective = *overridden;
+    } else if (c.total > 0) {
+        source = "tasks", effective = pending ? json(nullptr) : json(*c.percent);
+    } else if (imported) {
+        source = "imported", effective = *imported;
+    }
+    return {{"total", c.total},
+            {"on_time", c.on_time},
+            {"late", c.late},
+            {"open", c.open},
+            {"overdue", c.overdue},
+            {"computed", optional_number(c.percent)},
+            {"pending", pending},
+            {"imported", optional_number(imported)},
+            {"override", override_entry},
+            {"effective", effective},
+            {"source", source}};
+}
+
+std::optional<int> year_param(const Request& request) {
+    const auto text = request.query_param("year");
+    if (!text) return std::nullopt;
+    const auto year = parse_integer(*text);
+    if (!year || *year < kFirstYear || *year > kLastYear) return std::nullopt;
+    return static_cast<int>(*year);
+}
+
+Response list_tasks(WebApp& app, Request& request, const Principal& who, Store& store) {
+    const std::string unit = request.param("id");
+    if (auto denied = check_unit(store, who, unit)) return std::move(*denied);
+    const auto year = year_param(request);
+    if (!year) return Response::error(400, "bad_request", "Cần năm (year) trong khoảng 2000-2100");
+    auto tasks = store.par_tasks(unit, *year);
+    if (!tasks) return store_failure(tasks.error());
+    const Date today = store::vietnam_today();
+    json list = json::array();
+    for (const ParTask& t : *tasks)
+        list.push_back(task_json(t, today));
+    return Response::json(200, {{"unit_id", unit},
+                                {"year", *year},
+                                {"today", today.iso()},
+                                {"areas", task_areas(app, store)},
+                                {"tasks", list},
+                                {"completion", completion_json(store, unit, *year, *tasks, today)},
+                                {"can_edit", keeps_tasks(who)},
+                                {"can_override", allows(Access::Edit, who.user.role)}});
+}
+
+// Checks and applies the members a task's form may carry; the first problem as a message.
+std::optional<std::string> apply_fields(WebApp& app, Store& store, const json& body, ParTask& t) {
+    if (body.contains("title")) t.title = text_member(body, "title");
+    if (body.contains("note")) t.note = text_member(body, "note");
+    if (body.contains("due_on")) t.due_on = text_member(body, "due_on");
+    if (body.contains("plan_id")) t.plan_id = text_member(body, "plan_id");
+    if (body.contains("area")) t.area = text_member(body, "area");
+    if (body.contains("status")) t.status = text_member(body, "status");
+    if (body.contains("done_on")) t.done_on = text_member(body, "done_on");
+    if (t.title.empty()) return "Cần tên nhiệm vụ (title)";
+    const auto due = Date::parse_iso(t.due_on);
+    if (!due) return "Hạn hoàn thành (due_on) phải là ngày dạng YYYY-MM-DD";
+    const auto status = task_status_of(t.status);
+    if (!status) return "Trạng thái (status) là planned, in-progress, done hoặc cancelled";
+    const Date today = store::vietnam_today();
+    if (*status == TaskStatus::Done && t.done_on.empty()) t.done_on = today.iso();
+    if (*status != TaskStatus::Done) t.done_on.clear();
+    if (!t.done_on.empty()) {
+        const auto done = Date::parse_iso(t.done_on);
+        if (!done) return "Ngày hoàn thành (done_on) phải là ngày dạng YYYY-MM-DD";
+        if (today < *done) return "Ngày hoàn thành không được sau hôm nay";
+    }
+    if (t.area.empty()) return std::nullopt;
+    if (t.plan_id.empty()) return "Lĩnh vực (area) cần kế hoạch (plan_id) quy định nó";
+    auto stored = find_stored_plan(app, store, t.plan_id);
+    if (!stored) return fmt::format("Không có kế hoạch {}", t.plan_id);
+    for (const TaskAreaSpec& a : stored->plan->spec.task_areas)
+        if (a.id == t.area) return std::nullopt;
+    return fmt::format("Kế hoạch {} không có lĩnh vực {}", t.plan_id, t.area);
+}
+
+Response add_task(WebApp& app, Request& request, const Principal& who, Store& store) {
+    if (!keeps_tasks(who))
+        return Response::error(403, "forbidden", "Chỉ đơn vị hoặc Sở Nội vụ ghi nhiệm vụ");
+    const std::string unit = request.param("id");
+    if (auto denied = check_unit(store, who, unit)) return std::move(*denied);
+    auto body = json_body(request);
+    if (!body) return std::move(body.error());
+    ParTask t;
+    t.unit_id = unit;
+    const auto year = body->find("year");
+    if (year == body->end() || !year->is_number_integer() || year->get<int>() < kFirstYear ||
+        year->get<int>() > kLastYear)
+        return Response::error(400, "bad_request", "Cần năm (year) trong khoảng 2000-2100");
+    t.year = year->get<int>();
+    t.created_by = who.user.username;
+    if (auto problem = apply_fields(app, store, *body, t))
+        return Response::error(400, "bad_request", *problem);
+    auto saved = store.add_par_task(std::move(t));
+    if (!saved) return store_failure(saved.error());
+    return Response::json(201, task_json(*saved, store::vietnam_today()));
+}
+
+Response change_task(WebApp& app, Request& request, const Principal& who, Store& store) {
+    if (!keeps_tasks(who))
+        return Response::error(403, "forbidden", "Chỉ đơn vị hoặc Sở Nội vụ sửa nhiệm vụ");
+    const auto id = parse_integer(request.param("task"));
+    if (!id) return Response::error(404, "not_found", "Không có nhiệm vụ này");
+    auto found = store.par_task(*id);
+    if (!found) return store_failure(found.error());
+    if (!*found) return Response::error(404, "not_found", "Không có nhiệm vụ này");
+    if (auto denied = check_unit(store, who, (*found)->unit_id)) return std::move(*denied);
+    auto body = json_body(request);
+    if (!body) return std::move(body.error());
+    ParTask t = **found;
+    t.updated_by = who.user.username;
+    if (auto problem = apply_fields(app, store, *body, t))
+        return Response::error(400, "bad_request", *problem);
+    auto saved = store.update_par_task(std::move(t));
+    if (!saved) return store_failure(saved.error());
+    if (!*saved) return Response::error(404, "not_found", "Không có nhiệm vụ này");
+    return Response::json(200, task_json(**saved, store::vietnam_today()));
+}
+
+Response override_completion(Request& request, const Principal& who, Store& store) {
+    const std::string unit = request.param("id");
+    if (auto denied = check_unit(store, who, unit)) return std::move(*denied);
+    auto body = json_body(request);
+    if (!body) return std::move(body.error());
+    TaskCompletionOverride o;
+    o.unit_id = unit;
+    o.reason = text_member(*body, "reason");
+    o.entered_by = who.user.username;
+    const auto year = body->find("year");
+    const auto value = body->find("value");
+    if (year == body->end() || !year->is_number_integer() || year->get<int>() < kFirstYear ||
+        year->get<int>() > kLastYear)
+        return Response::error(400, "bad_request", "Cần năm (year) trong khoảng 2000-2100");
+    o.year = year->get<int>();
+    if (value == body->end() || !(value->is_null() || value->is_number()))
+        return Response::error(400, "bad_request",
+                               "Cần tỷ lệ (value) là số 0-100, hoặc null để bỏ điều chỉnh");
+    if (value->is_number()) {
+        o.value = value->get<double>();
+        if (*o.value < 0 || *o.value > 100)
+            return Response::error(400, "bad_request", "Tỷ lệ hoàn thành phải trong khoảng 0-100");
+    }
+    if (o.reason.empty())
+        return Response::error(400, "bad_request", "Cần lý do (reason) khi điều chỉnh tỷ lệ");
+    auto saved = store.save_task_completion_override(std::move(o));
+    if (!saved) return store_failure(saved.error());
+    return Response::json(201, {{"unit_id", saved->unit_id},
+                                {"year", saved->year},
+                                {"value", optional_number(saved->value)},
+                                {"reason", saved->reason},
+                                {"entered_by", saved->entered_by},
+                                {"entered_at", saved->entered_at}});
+}
+
+}  // namespace
+
+void add_task_routes(Router& router, WebApp& app) {
+    router.add("GET", "/api/v1/units/{id}/tasks",
+               secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
+                   return list_tasks(app, r, p, s);
+               }));
+    router.add("POST", "/api/v1/units/{id}/tasks",
+               secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
+                   return add_task(app, r, p, s);
+               }));
+    router.add("POST", "/api/v1/tasks/{task}",
+               secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
+                   return change_task(app, r, p, s);
+               }));
+    router.add("POST", "/api/v1/units/{id}/task-completion",
+               secured(app, Access::Edit, override_completion));
+}
+
+}  // namespace thidua::web
