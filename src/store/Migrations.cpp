@@ -428,6 +428,31 @@ CREATE TABLE task_completion_overrides (
 CREATE INDEX task_completion_overrides_unit ON task_completion_overrides (unit_id, year, id);
 )sql";
 
+// Nominations a sub-plan forwarded into its parent plan's period: versions, the latest per parent
+// plan, period, award and subject standing; a withdrawal is a version too.
+constexpr std::string_view kForwardedProposals = R"sql(
+CREATE TABLE forwarded_proposals (
+  id ${ID},
+  plan_id ${KEY} NOT NULL,
+  period TEXT NOT NULL,
+  award TEXT NOT NULL,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  origin_plan ${KEY} NOT NULL,
+  origin_period TEXT NOT NULL,
+  origin_award TEXT NOT NULL,
+  origin_group TEXT NOT NULL,
+  origin_rank INTEGER NOT NULL DEFAULT 0,
+  withdrawn SMALLINT NOT NULL CHECK (withdrawn IN (0, 1)),
+  note TEXT NOT NULL DEFAULT '',
+  forwarded_by TEXT NOT NULL,
+  forwarded_at TEXT NOT NULL
+);
+CREATE INDEX forwarded_proposals_target ON forwarded_proposals
+  (plan_id, period, award, subject_kind, subject_id, id);
+CREATE INDEX forwarded_proposals_origin ON forwarded_proposals (origin_plan, origin_period);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -442,6 +467,7 @@ constexpr Migration kMigrations[] = {
     {7, "council decisions on a group's selection", kCouncilDecisions, {}, {}},
     {8, "attestations of council-judged facts", kAttestations, {}, {}},
     {9, "PAR tasks per unit and year; overrides of the completion rate", kParTasks, {}, {}},
+    {10, "nominations forwarded from a sub-plan into its parent plan", kForwardedProposals, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

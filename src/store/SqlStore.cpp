@@ -8,6 +8,7 @@
 #include "store/DatasetImport.h"
 #include "store/DatasetLoad.h"
 #include "store/Directory.h"
+#include "store/ForwardedProposals.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
 #include "store/ParTasks.h"
@@ -135,6 +136,15 @@ tl::expected<TaskCompletionOverride, StoreError> SqlStore::save_task_completion_
 tl::expected<std::vector<TaskCompletionOverride>, StoreError> SqlStore::task_completion_overrides(
     const std::string& unit_id) {
     return latest_task_completion_overrides(*m_db, unit_id);
+}
+
+tl::expected<ForwardedProposal, StoreError> SqlStore::save_forwarded_proposal(ForwardedProposal p) {
+    return store::save_forwarded_proposal(*m_db, std::move(p));
+}
+
+tl::expected<std::vector<ForwardedProposal>, StoreError> SqlStore::forwarded_proposals(
+    const std::string& plan_id, const std::string& period) {
+    return latest_forwarded_proposals(*m_db, plan_id, period);
 }
 
 tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const std::string& plan_id,

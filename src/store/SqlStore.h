@@ -56,6 +56,10 @@ public:
         TaskCompletionOverride o) override;
     tl::expected<std::vector<TaskCompletionOverride>, StoreError> task_completion_overrides(
         const std::string& unit_id) override;
+    tl::expected<ForwardedProposal, StoreError> save_forwarded_proposal(
+        ForwardedProposal p) override;
+    tl::expected<std::vector<ForwardedProposal>, StoreError> forwarded_proposals(
+        const std::string& plan_id, const std::string& period) override;
     tl::expected<CouncilChoice, StoreError> save_council_decision(const std::string& plan_id,
                                                                   const std::string& period,
                                                                   CouncilChoice choice) override;

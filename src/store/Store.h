@@ -89,6 +89,12 @@ public:
     virtual tl::expected<std::vector<TaskCompletionOverride>, StoreError> task_completion_overrides(
         const std::string& unit_id) = 0;
 
+    // Nominations forwarded from sub-plans (store/ForwardedProposals.h).
+    virtual tl::expected<ForwardedProposal, StoreError> save_forwarded_proposal(
+        ForwardedProposal p) = 0;
+    virtual tl::expected<std::vector<ForwardedProposal>, StoreError> forwarded_proposals(
+        const std::string& plan_id, const std::string& period) = 0;
+
     // The council's decisions on groups' selections (store/CouncilDecisions.h).
     virtual tl::expected<CouncilChoice, StoreError> save_council_decision(
         const std::string& plan_id, const std::string& period, CouncilChoice choice) = 0;

@@ -143,6 +143,26 @@ struct TaskCompletionOverride {
     std::string entered_at;  // ISO 8601 UTC
 };
 
+// A nomination a sub-plan selected, forwarded as a proposal into its parent plan's period
+// (Ngã Năm to Sóc Trăng, the Phú Quốc board to Kiên Giang). Versions: the latest per parent plan,
+// period, award and subject stands; a withdrawal is a version with `withdrawn`.
+struct ForwardedProposal {
+    std::string plan_id;  // the parent plan
+    std::string period;
+    std::string award;         // the parent plan's award
+    std::string subject_kind;  // "unit" or "person"
+    std::string subject_id;
+    std::string origin_plan;
+    std::string origin_period;
+    std::string origin_award;
+    std::string origin_group;
+    int origin_rank = 0;  // 0: none
+    bool withdrawn = false;
+    std::string note;
+    std::string forwarded_by;
+    std::string forwarded_at;  // ISO 8601 UTC
+};
+
 struct AddedRegistration {
     RegistrationEntry entry;
     bool created = false;  // false: the subject had already registered; `entry` is that one

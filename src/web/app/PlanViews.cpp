@@ -165,6 +165,7 @@ json plan_summary_json(const PlanVersion& version, const CompiledPlan& plan, Dat
             {"issuer", s.issuer.name},
             {"issuer_unit", s.issuer.unit.empty() ? json(nullptr) : json(s.issuer.unit)},
             {"number", s.number},
+            {"parent_plan", s.parent_plan.empty() ? json(nullptr) : json(s.parent_plan)},
             {"date", s.date ? json(s.date->iso()) : json(nullptr)},
             {"version", version.version},
             {"saved_at", version.saved_at},

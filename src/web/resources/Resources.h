@@ -25,5 +25,6 @@ void add_registration_routes(Router& router, WebApp& app);
 void add_decision_routes(Router& router, WebApp& app);
 void add_attestation_routes(Router& router, WebApp& app);
 void add_task_routes(Router& router, WebApp& app);
+void add_proposal_routes(Router& router, WebApp& app);
 
 }  // namespace thidua::web

@@ -7,6 +7,7 @@ import { api, enc } from '../api.js';
 import { awardKinds, formatDate, label, results, statuses } from '../i18n.js';
 import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 import { PeriodDocuments, UnitDocuments, documentHref } from './documents.js';
+import { ForwardBox, IncomingProposals } from './proposals.js';
 
 // Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
 // people lists (which are already limited to what the user may see).
@@ -203,6 +204,8 @@ export function EvaluationPage({ params, user }) {
             user=${user} onDecided=${state.reload} />`)}
         </section>`)}
         ${!doc.awards?.length && html`<p class="muted">Không có danh hiệu nào xét cho ${period}.</p>`}
+        <${IncomingProposals} plan=${plan} period=${period} user=${user} nameOf=${anyName} awardNames=${awardNames} />
+        <${ForwardBox} plan=${plan} period=${period} detail=${detail} user=${user} />
         <section class="card" aria-labelledby="eval-dossiers"><h2 id="eval-dossiers">Hồ sơ đề nghị khen thưởng</h2>
           <${Dossiers} dossiers=${doc.dossiers} nameOf=${anyName} awardNames=${awardNames} />
           ${user?.role !== 'don-vi' && doc.dossiers?.length ? html`<p><a href=${documentHref(plan, period, 'bang-ho-so', 'xlsx')} download
