@@ -395,6 +395,67 @@ CREATE TABLE attestations (
 CREATE INDEX attestations_subject ON attestations (subject_kind, subject_id, year, fact, id);
 )sql";
 
+// Uploaded files (bytes, checked media type, SHA-256), and the award dossiers kept in the
+// application: one record per selected candidate, an append-only status path (the latest event
+// is the status, so no row is ever updated), uploads against the plan's documents and their
+// withdrawals as records of their own (nothing deleted). `unit_id` is the unit answering for the
+// dossier: a don-vi user's scope.
+constexpr std::string_view kDossierRecords = R"sql(
+CREATE TABLE stored_files (
+  id ${ID},
+  name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content ${BLOB} NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE TABLE award_dossiers (
+  id ${ID},
+  plan_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  award TEXT NOT NULL,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  unit_id ${KEY} NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (plan_id, period, award, subject_kind, subject_id)
+);
+CREATE INDEX award_dossiers_unit ON award_dossiers (unit_id);
+CREATE TABLE dossier_events (
+  id ${ID},
+  dossier_id BIGINT NOT NULL REFERENCES award_dossiers (id),
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL CHECK (to_status IN ('submitted', 'returned', 'accepted', 'proposed',
+    'decided')),
+  reason TEXT NOT NULL DEFAULT '',
+  decision_number TEXT NOT NULL DEFAULT '',
+  decision_date TEXT NOT NULL DEFAULT '',
+  event_by TEXT NOT NULL,
+  event_at TEXT NOT NULL,
+  event_on TEXT NOT NULL
+);
+CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);
+CREATE TABLE dossier_uploads (
+  id ${ID},
+  dossier_id BIGINT NOT NULL REFERENCES award_dossiers (id),
+  document TEXT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES stored_files (id),
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX dossier_uploads_dossier ON dossier_uploads (dossier_id, id);
+CREATE INDEX dossier_uploads_file ON dossier_uploads (file_id);
+CREATE TABLE dossier_upload_withdrawals (
+  upload_id BIGINT PRIMARY KEY REFERENCES dossier_uploads (id),
+  reason TEXT NOT NULL DEFAULT '',
+  withdrawn_by TEXT NOT NULL,
+  withdrawn_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -408,6 +469,7 @@ constexpr Migration kMigrations[] = {
      {}},
     {7, "council decisions on a group's selection", kCouncilDecisions, {}, {}},
     {8, "attestations of council-judged facts", kAttestations, {}, {}},
+    {9, "uploaded files; award dossiers, their status path and uploads", kDossierRecords, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

@@ -16,6 +16,7 @@ Router make_router(WebApp& app) {
     add_registration_routes(router, app);
     add_decision_routes(router, app);
     add_attestation_routes(router, app);
+    add_dossier_routes(router, app);
     add_unit_routes(router, app);
     add_people_routes(router, app);
     add_results_routes(router, app);

@@ -24,5 +24,6 @@ void add_document_routes(Router& router, WebApp& app);
 void add_registration_routes(Router& router, WebApp& app);
 void add_decision_routes(Router& router, WebApp& app);
 void add_attestation_routes(Router& router, WebApp& app);
+void add_dossier_routes(Router& router, WebApp& app);
 
 }  // namespace thidua::web
