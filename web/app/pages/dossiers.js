@@ -45,9 +45,9 @@ function StatusBadge({ row }) {
 
 function Badges({ row }) {
   return html`${row.complete
-      ? html`<span class="badge state-open" data-testid="dossier-complete">Đủ giấy tờ</span>`
-      : html`<span class="badge state-closed" data-testid="dossier-incomplete">Thiếu ${row.missing.length} giấy tờ</span>`}
-    ${row.late && html` <span class="badge state-closed" data-testid="dossier-late">Trễ hạn</span>`}`;
+      ? html`<span class="badge dossier-ok" data-testid="dossier-complete">Đủ giấy tờ</span>`
+      : html`<span class="badge dossier-bad" data-testid="dossier-incomplete">Thiếu ${row.missing.length} giấy tờ</span>`}
+    ${row.late && html` <span class="badge dossier-bad" data-testid="dossier-late">Trễ hạn</span>`}`;
 }
 
 export function DossiersPage({ params }) {
@@ -136,7 +136,7 @@ function Uploads({ plan, period, d, doc, onChanged }) {
       <a href=${u.file.href} download=${u.file.name} data-testid=${`download-${u.id}`}>${u.file.name}</a>
       <small class="muted"> ${Math.ceil(u.file.size / 1024)} KB, ${u.uploaded_by}, ${formatDate(u.uploaded_at.slice(0, 10))}</small>
       ${u.withdrawn
-        ? html` <span class="badge state-closed" data-testid=${`withdrawn-${u.id}`}>Đã rút (${u.withdrawn_by}${u.withdraw_reason ? ': ' + u.withdraw_reason : ''})</span>`
+        ? html` <span class="badge dossier-bad" data-testid=${`withdrawn-${u.id}`}>Đã rút (${u.withdrawn_by}${u.withdraw_reason ? ': ' + u.withdraw_reason : ''})</span>`
         : d.can_upload && html` <button type="button" class="link" onClick=${() => withdraw(u)} data-testid=${`withdraw-${u.id}`}>Rút tệp</button>`}
     </li>`)}</ul><${ErrorBox} error=${error} />`;
 }
@@ -192,7 +192,7 @@ export function DossierPage({ params }) {
         ${d.documents.length === 0 && html`<p class="muted">Kế hoạch không quy định giấy tờ cho hồ sơ này.</p>`}
         ${d.documents.map((doc) => html`<div class="dossier-doc" key=${doc.document} data-testid=${`doc-${doc.document}`}>
           <h3>${doc.name} <small class="muted">(${doc.copies} bản)</small>
-            ${doc.present ? html` <span class="badge state-open" data-testid=${`doc-present-${doc.document}`}>Đã có</span>` : html` <span class="badge state-closed" data-testid=${`doc-missing-${doc.document}`}>Còn thiếu</span>`}</h3>
+            ${doc.present ? html` <span class="badge dossier-ok" data-testid=${`doc-present-${doc.document}`}>Đã có</span>` : html` <span class="badge dossier-bad" data-testid=${`doc-missing-${doc.document}`}>Còn thiếu</span>`}</h3>
           ${doc.note && html`<p class="muted">${doc.note}</p>`}
           ${doc.imported > 0 && html`<p class="muted">Theo dữ liệu nhập: đã nộp ${doc.imported}/${doc.copies} bản${doc.imported_late ? ' (trễ hạn)' : ''}.</p>`}
           <${Uploads} plan=${plan} period=${period} d=${d} doc=${doc} onChanged=${state.reload} />
