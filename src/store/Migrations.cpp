@@ -456,6 +456,60 @@ CREATE TABLE dossier_upload_withdrawals (
 );
 )sql";
 
+// Step 9's records are append-only in the database itself, as the audit log is: a file, a
+// dossier, a step, an upload or a withdrawal, once written, is never changed or deleted.
+constexpr std::string_view kDossierRecordsSqlite = R"sql(
+CREATE TRIGGER stored_files_no_update BEFORE UPDATE ON stored_files
+BEGIN SELECT RAISE(ABORT, 'stored_files is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER stored_files_no_delete BEFORE DELETE ON stored_files
+BEGIN SELECT RAISE(ABORT, 'stored_files is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER award_dossiers_no_update BEFORE UPDATE ON award_dossiers
+BEGIN SELECT RAISE(ABORT, 'award_dossiers is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER award_dossiers_no_delete BEFORE DELETE ON award_dossiers
+BEGIN SELECT RAISE(ABORT, 'award_dossiers is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events
+BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
+BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_uploads_no_update BEFORE UPDATE ON dossier_uploads
+BEGIN SELECT RAISE(ABORT, 'dossier_uploads is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_uploads_no_delete BEFORE DELETE ON dossier_uploads
+BEGIN SELECT RAISE(ABORT, 'dossier_uploads is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_upload_withdrawals_no_update BEFORE UPDATE ON dossier_upload_withdrawals
+BEGIN SELECT RAISE(ABORT, 'dossier_upload_withdrawals is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_upload_withdrawals_no_delete BEFORE DELETE ON dossier_upload_withdrawals
+BEGIN SELECT RAISE(ABORT, 'dossier_upload_withdrawals is append-only (chỉ được ghi thêm)'); END;
+)sql";
+
+constexpr std::string_view kDossierRecordsPostgresql = R"sql(
+CREATE FUNCTION dossier_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only (chỉ được ghi thêm)', TG_TABLE_NAME;
+END
+$$;
+CREATE TRIGGER stored_files_no_change BEFORE UPDATE OR DELETE ON stored_files
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER stored_files_no_truncate BEFORE TRUNCATE ON stored_files
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER award_dossiers_no_change BEFORE UPDATE OR DELETE ON award_dossiers
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER award_dossiers_no_truncate BEFORE TRUNCATE ON award_dossiers
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_events_no_change BEFORE UPDATE OR DELETE ON dossier_events
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_events_no_truncate BEFORE TRUNCATE ON dossier_events
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_uploads_no_change BEFORE UPDATE OR DELETE ON dossier_uploads
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_uploads_no_truncate BEFORE TRUNCATE ON dossier_uploads
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_upload_withdrawals_no_change BEFORE UPDATE OR DELETE ON dossier_upload_withdrawals
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_upload_withdrawals_no_truncate BEFORE TRUNCATE ON dossier_upload_withdrawals
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+REVOKE UPDATE, DELETE, TRUNCATE ON stored_files, award_dossiers, dossier_events, dossier_uploads, dossier_upload_withdrawals FROM PUBLIC;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -469,7 +523,8 @@ constexpr Migration kMigrations[] = {
      {}},
     {7, "council decisions on a group's selection", kCouncilDecisions, {}, {}},
     {8, "attestations of council-judged facts", kAttestations, {}, {}},
-    {9, "uploaded files; award dossiers, their status path and uploads", kDossierRecords, {}, {}},
+    {9, "uploaded files; award dossiers, their status path and uploads, append-only",
+     kDossierRecords, kDossierRecordsSqlite, kDossierRecordsPostgresql},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
@@ -489,8 +544,6 @@ int latest_schema_version() {
 
 std::string migration_sql(const Migration& m, std::string_view engine) {
     const bool pg = engine == "postgresql";
-    if (pg && !m.postgresql.empty()) return std::string(m.postgresql);
-    if (!pg && !m.sqlite.empty()) return std::string(m.sqlite);
     std::string sql(m.sql);
     replace_all(sql, "${ID}",
                 pg ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
@@ -505,6 +558,8 @@ std::string migration_sql(const Migration& m, std::string_view engine) {
                 pg ? "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), "
                      "coalesce((SELECT max(id) FROM dossiers), 0) + 1, false);"
                    : "");
+    // The engine's own text follows the shared one (step 2 has only its own; step 9 both).
+    sql += pg ? m.postgresql : m.sqlite;
     return sql;
 }
 

@@ -111,6 +111,17 @@ TEST_P(StoreDossierTest, StatusPathUploadsAndWithdrawalsAreAppendedNeverDeleted)
     EXPECT_EQ((*log)[2].action, "dossier-withdraw");
     q.subject = "file:*";
     EXPECT_EQ(store->find_audit(q)->size(), 2u);
+
+    // The database itself refuses to change or delete any of it, whoever asks.
+    auto db = raw();
+    ASSERT_TRUE(db);
+    for (const char* sql :
+         {"UPDATE dossier_events SET reason = 'sửa'", "DELETE FROM dossier_events",
+          "DELETE FROM dossier_upload_withdrawals", "DELETE FROM dossier_uploads",
+          "UPDATE stored_files SET name = 'x'", "DELETE FROM stored_files",
+          "UPDATE award_dossiers SET unit_id = 'CT-VP'", "DELETE FROM award_dossiers"})
+        EXPECT_FALSE(db->run(sql)) << sql;
+    EXPECT_EQ((*store->find_dossier(kKey))->uploads.size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreDossierTest, ::testing::Values("sqlite", "postgresql"),
