@@ -26,6 +26,7 @@ for src in fuzz/*_fuzzer.cpp; do
     multipart_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/multipart) ;;
     json_body_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/json) ;;
     docx_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/docx) ;;
+    file_kind_fuzzer) corpora+=(tests/fixtures/fuzz-seeds/file-kind tests/fixtures/fuzz-seeds/zip) ;;
   esac
   options=(-max_total_time="$seconds" -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/)
   [ -f "fuzz/$name.dict" ] && options+=(-dict="fuzz/$name.dict")

@@ -112,8 +112,8 @@ int make(const DocArgs& args, const output::OutputKind& kind) {
     }
     auto in = prepare_evaluation(args.input);
     if (!in) return in.error();
-    output::DocumentRequest q{&kind,    &(*in)->result, *format,      *date, args.number,
-                              kNoIndex, args.award,     std::nullopt, "",    ""};
+    output::DocumentRequest q{&kind,      &(*in)->result, *format, *date, args.number, kNoIndex,
+                              args.award, std::nullopt,   "",      "",    nullptr};
     if (!args.unit.empty()) {
         const auto it = (*in)->data.unit_by_id.find(args.unit);
         if (it == (*in)->data.unit_by_id.end()) {

@@ -74,7 +74,7 @@ tl::expected<std::string, Diagnostics> write_workbook(const DocumentRequest& q) 
     } else if (id == kWorkbookIds[1]) {
         written = write_registration_board_xlsx(registration_board(r), r, file);
     } else if (id == kWorkbookIds[2]) {
-        written = write_dossier_board_xlsx(r, file);
+        written = write_dossier_board_xlsx(r, file, q.dossier_progress);
     } else {
         const std::vector<Index> units = competing_units(r);
         auto done = write_yearly_results_xlsx(*r.data, units, r.period.first_year,

@@ -8,10 +8,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tl/expected.hpp>
 
 #include "base/Diagnostic.h"
+#include "eval/DossierWorkflow.h"
 #include "eval/Evaluation.h"
 #include "forms/FormKind.h"
 
@@ -42,6 +44,9 @@ struct DocumentRequest {
     std::string template_name;
     // Where LibreOffice is, its profile; see documents::PdfOptions. Empty: PATH, a fresh profile.
     std::string soffice;
+    // The dossiers kept in the application, one per result->dossiers entry, for the dossier
+    // board (`bang-ho-so`); null: the imported dossiers.csv only (the command line).
+    const std::vector<DossierProgress>* dossier_progress = nullptr;
 };
 
 struct DocumentFile {

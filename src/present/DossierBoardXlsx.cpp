@@ -28,18 +28,40 @@ std::string group_name(const std::string& id, const PlanSpec& plan) {
     return id;
 }
 
-std::string summary_line(const EvaluationResult& r) {
-    const auto complete = std::count_if(r.dossiers.begin(), r.dossiers.end(),
-                                        [](const DossierOutcome& d) { return d.complete; });
-    const auto total = static_cast<long>(r.dossiers.size());
-    return fmt::format("{} hồ sơ · đủ hồ sơ: {} · chưa đủ: {}", total, complete, total - complete);
+// The application's progress of dossier `i`, when the board has it.
+const DossierProgress* progress_of(const std::vector<DossierProgress>* progress, size_t i) {
+    return progress && i < progress->size() ? &(*progress)[i] : nullptr;
 }
 
-std::vector<SheetColumn> columns(const std::vector<const DocumentSpec*>& documents) {
+bool complete(const DossierOutcome& d, const DossierProgress* p) {
+    return p ? p->state.complete : d.complete;
+}
+
+std::string summary_line(const EvaluationResult& r, const std::vector<DossierProgress>* progress) {
+    long done = 0, late = 0;
+    for (size_t i = 0; i < r.dossiers.size(); ++i) {
+        const DossierProgress* p = progress_of(progress, i);
+        done += complete(r.dossiers[i], p) ? 1 : 0;
+        late += p && p->state.late ? 1 : 0;
+    }
+    const auto total = static_cast<long>(r.dossiers.size());
+    std::string line =
+        fmt::format("{} hồ sơ · đủ hồ sơ: {} · chưa đủ: {}", total, done, total - done);
+    if (progress) line += fmt::format(" · trễ hạn: {}", late);
+    return line;
+}
+
+std::vector<SheetColumn> columns(const std::vector<const DocumentSpec*>& documents, bool app) {
     std::vector<SheetColumn> out(std::begin(kLeadColumns), std::end(kLeadColumns));
     for (const DocumentSpec* d : documents)
         out.push_back({d->name.empty() ? d->id.c_str() : d->name.c_str(), 18});
     out.push_back({"Đủ hồ sơ", 10});
+    if (app) {
+        out.push_back({"Trạng thái", 18});
+        out.push_back({"Số tệp", 8});
+        out.push_back({"Trễ hạn", 10});
+        out.push_back({"Quyết định khen thưởng", 30});
+    }
     return out;
 }
 
@@ -49,10 +71,18 @@ const DocumentOutcome* find_document(const DossierOutcome& d, const DocumentSpec
     return nullptr;
 }
 
+const DossierDocumentState* find_state(const DossierProgress* p, const DocumentSpec& spec) {
+    if (p == nullptr) return nullptr;
+    for (const DossierDocumentState& s : p->state.documents)
+        if (s.document->id == spec.id) return &s;
+    return nullptr;
+}
+
 // Short is red; enough but filed late is amber; a document this dossier does not need is grey.
-lxw_format* document_format(OfficerBook& book, const DocumentOutcome* doc) {
+lxw_format* document_format(OfficerBook& book, const DocumentOutcome* doc,
+                            const DossierDocumentState* state) {
     if (doc == nullptr) return book.fill(kFillGrey);
-    if (doc->submitted < doc->required) return book.fill(kFillBad);
+    if (state ? !state->present() : doc->submitted < doc->required) return book.fill(kFillBad);
     if (doc->late) return book.fill(kFillNeutral);
     return nullptr;
 }
@@ -65,7 +95,8 @@ void write_due(OfficerBook& book, lxw_worksheet* ws, lxw_row_t row, const Dossie
 }
 
 void write_dossier_row(OfficerBook& book, lxw_worksheet* ws, lxw_row_t row, int number,
-                       const DossierOutcome& d, const std::vector<const DocumentSpec*>& documents,
+                       const DossierOutcome& d, const DossierProgress* p,
+                       const std::vector<const DocumentSpec*>& documents,
                        const EvaluationResult& r) {
     worksheet_write_number(ws, row, 0, number, nullptr);
     worksheet_write_string(ws, row, 1, d.award->spec->name.c_str(), book.wrap);
@@ -76,11 +107,25 @@ void write_dossier_row(OfficerBook& book, lxw_worksheet* ws, lxw_row_t row, int 
     lxw_col_t col = kFirstDocumentCol;
     for (const DocumentSpec* spec : documents) {
         const DocumentOutcome* doc = find_document(d, *spec);
-        const std::string text = doc ? document_cell_text(*doc) : std::string();
-        worksheet_write_string(ws, row, col++, text.c_str(), document_format(book, doc));
+        const DossierDocumentState* state = find_state(p, *spec);
+        std::string text = doc ? document_cell_text(*doc) : std::string();
+        if (state && state->uploads > 0) text += fmt::format(" · {} tệp", state->uploads);
+        worksheet_write_string(ws, row, col++, text.c_str(), document_format(book, doc, state));
     }
-    worksheet_write_string(ws, row, col, d.complete ? "Có" : "Chưa",
-                           book.fill(d.complete ? kFillGood : kFillBad));
+    const bool done = complete(d, p);
+    worksheet_write_string(ws, row, col++, done ? "Có" : "Chưa",
+                           book.fill(done ? kFillGood : kFillBad));
+    if (p == nullptr) return;
+    worksheet_write_string(ws, row, col++, std::string(dossier_status_label(p->status)).c_str(),
+                           nullptr);
+    worksheet_write_number(ws, row, col++, p->uploads, nullptr);
+    worksheet_write_string(ws, row, col++, p->state.late ? "Trễ hạn" : "",
+                           p->state.late ? book.fill(kFillBad) : nullptr);
+    const std::string decision =
+        p->decision_number.empty()
+            ? std::string()
+            : fmt::format("{} ngày {}", p->decision_number, p->decision_date);
+    worksheet_write_string(ws, row, col, decision.c_str(), book.wrap);
 }
 
 }  // namespace
@@ -102,20 +147,22 @@ std::string document_cell_text(const DocumentOutcome& d) {
     return fmt::format("{}/{}{}", d.submitted, d.required, d.late ? " trễ" : "");
 }
 
-tl::expected<void, std::string> write_dossier_board_xlsx(const EvaluationResult& result,
-                                                         const std::filesystem::path& path) {
+tl::expected<void, std::string> write_dossier_board_xlsx(
+    const EvaluationResult& result, const std::filesystem::path& path,
+    const std::vector<DossierProgress>* progress) {
     OfficerBook book(path);
     if (!book.ok()) return tl::unexpected(std::string("cannot create the workbook"));
     lxw_worksheet* ws = book.sheet("Hồ sơ");
     const std::string line = fmt::format("Hồ sơ đề nghị khen thưởng · kỳ {}", result.period.id);
-    write_title(book, ws, result.plan->spec.title, line, summary_line(result));
+    write_title(book, ws, result.plan->spec.title, line, summary_line(result, progress));
     const std::vector<const DocumentSpec*> documents = dossier_documents(result);
-    const std::vector<SheetColumn> header = columns(documents);
+    const std::vector<SheetColumn> header = columns(documents, progress != nullptr);
     write_header_row(book, ws, kHeaderRow, header);
     lxw_row_t row = kHeaderRow + 1;
     int number = 1;
-    for (const DossierOutcome& d : result.dossiers)
-        write_dossier_row(book, ws, row++, number++, d, documents, result);
+    for (size_t i = 0; i < result.dossiers.size(); ++i)
+        write_dossier_row(book, ws, row++, number++, result.dossiers[i], progress_of(progress, i),
+                          documents, result);
     const auto last_col = static_cast<lxw_col_t>(header.size() - 1);
     worksheet_autofilter(ws, kHeaderRow, 0, std::max(row - 1, kHeaderRow), last_col);
     return book.close();

@@ -3,7 +3,9 @@
 // per dossier with its award, group, due date and, per document the plan asks for, the copies
 // filed against those required ("0/1" in red when short, "trễ" when filed after the due date),
 // and whether the dossier is complete. Title rows with the complete / incomplete count, frozen
-// header, filter, widths.
+// header, filter, widths. With the application's dossiers (`progress`, one per dossier of the
+// result, in its order) each document cell also counts the files uploaded, completeness counts
+// them, and the row adds the status, the number of files, lateness and the award decision.
 
 #include <filesystem>
 #include <string>
@@ -11,6 +13,7 @@
 
 #include <tl/expected.hpp>
 
+#include "eval/DossierWorkflow.h"
 #include "eval/Evaluation.h"
 
 namespace thidua {
@@ -24,7 +27,8 @@ std::vector<const DocumentSpec*> dossier_documents(const EvaluationResult& resul
 std::string document_cell_text(const DocumentOutcome& d);
 
 // The error text of libxlsxwriter on failure.
-tl::expected<void, std::string> write_dossier_board_xlsx(const EvaluationResult& result,
-                                                         const std::filesystem::path& path);
+tl::expected<void, std::string> write_dossier_board_xlsx(
+    const EvaluationResult& result, const std::filesystem::path& path,
+    const std::vector<DossierProgress>* progress = nullptr);
 
 }  // namespace thidua

@@ -434,6 +434,25 @@ constexpr std::string_view kForwardedProposals = R"sql(
 CREATE TABLE forwarded_proposals (
   id ${ID},
   plan_id ${KEY} NOT NULL,
+// Uploaded files (bytes, checked media type, SHA-256), and the award dossiers kept in the
+// application: one record per selected candidate, an append-only status path (the latest event
+// is the status, so no row is ever updated), uploads against the plan's documents and their
+// withdrawals as records of their own (nothing deleted). `unit_id` is the unit answering for the
+// dossier: a don-vi user's scope.
+constexpr std::string_view kDossierRecords = R"sql(
+CREATE TABLE stored_files (
+  id ${ID},
+  name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content ${BLOB} NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE TABLE award_dossiers (
+  id ${ID},
+  plan_id TEXT NOT NULL,
   period TEXT NOT NULL,
   award TEXT NOT NULL,
   subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
@@ -451,6 +470,96 @@ CREATE TABLE forwarded_proposals (
 CREATE INDEX forwarded_proposals_target ON forwarded_proposals
   (plan_id, period, award, subject_kind, subject_id, id);
 CREATE INDEX forwarded_proposals_origin ON forwarded_proposals (origin_plan, origin_period);
+  unit_id ${KEY} NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (plan_id, period, award, subject_kind, subject_id)
+);
+CREATE INDEX award_dossiers_unit ON award_dossiers (unit_id);
+CREATE TABLE dossier_events (
+  id ${ID},
+  dossier_id BIGINT NOT NULL REFERENCES award_dossiers (id),
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL CHECK (to_status IN ('submitted', 'returned', 'accepted', 'proposed',
+    'decided')),
+  reason TEXT NOT NULL DEFAULT '',
+  decision_number TEXT NOT NULL DEFAULT '',
+  decision_date TEXT NOT NULL DEFAULT '',
+  event_by TEXT NOT NULL,
+  event_at TEXT NOT NULL,
+  event_on TEXT NOT NULL
+);
+CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);
+CREATE TABLE dossier_uploads (
+  id ${ID},
+  dossier_id BIGINT NOT NULL REFERENCES award_dossiers (id),
+  document TEXT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES stored_files (id),
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX dossier_uploads_dossier ON dossier_uploads (dossier_id, id);
+CREATE INDEX dossier_uploads_file ON dossier_uploads (file_id);
+CREATE TABLE dossier_upload_withdrawals (
+  upload_id BIGINT PRIMARY KEY REFERENCES dossier_uploads (id),
+  reason TEXT NOT NULL DEFAULT '',
+  withdrawn_by TEXT NOT NULL,
+  withdrawn_at TEXT NOT NULL
+);
+)sql";
+
+// Step 9's records are append-only in the database itself, as the audit log is: a file, a
+// dossier, a step, an upload or a withdrawal, once written, is never changed or deleted.
+constexpr std::string_view kDossierRecordsSqlite = R"sql(
+CREATE TRIGGER stored_files_no_update BEFORE UPDATE ON stored_files
+BEGIN SELECT RAISE(ABORT, 'stored_files is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER stored_files_no_delete BEFORE DELETE ON stored_files
+BEGIN SELECT RAISE(ABORT, 'stored_files is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER award_dossiers_no_update BEFORE UPDATE ON award_dossiers
+BEGIN SELECT RAISE(ABORT, 'award_dossiers is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER award_dossiers_no_delete BEFORE DELETE ON award_dossiers
+BEGIN SELECT RAISE(ABORT, 'award_dossiers is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events
+BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
+BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_uploads_no_update BEFORE UPDATE ON dossier_uploads
+BEGIN SELECT RAISE(ABORT, 'dossier_uploads is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_uploads_no_delete BEFORE DELETE ON dossier_uploads
+BEGIN SELECT RAISE(ABORT, 'dossier_uploads is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_upload_withdrawals_no_update BEFORE UPDATE ON dossier_upload_withdrawals
+BEGIN SELECT RAISE(ABORT, 'dossier_upload_withdrawals is append-only (chỉ được ghi thêm)'); END;
+CREATE TRIGGER dossier_upload_withdrawals_no_delete BEFORE DELETE ON dossier_upload_withdrawals
+BEGIN SELECT RAISE(ABORT, 'dossier_upload_withdrawals is append-only (chỉ được ghi thêm)'); END;
+)sql";
+
+constexpr std::string_view kDossierRecordsPostgresql = R"sql(
+CREATE FUNCTION dossier_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only (chỉ được ghi thêm)', TG_TABLE_NAME;
+END
+$$;
+CREATE TRIGGER stored_files_no_change BEFORE UPDATE OR DELETE ON stored_files
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER stored_files_no_truncate BEFORE TRUNCATE ON stored_files
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER award_dossiers_no_change BEFORE UPDATE OR DELETE ON award_dossiers
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER award_dossiers_no_truncate BEFORE TRUNCATE ON award_dossiers
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_events_no_change BEFORE UPDATE OR DELETE ON dossier_events
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_events_no_truncate BEFORE TRUNCATE ON dossier_events
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_uploads_no_change BEFORE UPDATE OR DELETE ON dossier_uploads
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_uploads_no_truncate BEFORE TRUNCATE ON dossier_uploads
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_upload_withdrawals_no_change BEFORE UPDATE OR DELETE ON dossier_upload_withdrawals
+  FOR EACH ROW EXECUTE FUNCTION dossier_records_append_only();
+CREATE TRIGGER dossier_upload_withdrawals_no_truncate BEFORE TRUNCATE ON dossier_upload_withdrawals
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_records_append_only();
+REVOKE UPDATE, DELETE, TRUNCATE ON stored_files, award_dossiers, dossier_events, dossier_uploads, dossier_upload_withdrawals FROM PUBLIC;
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -468,6 +577,8 @@ constexpr Migration kMigrations[] = {
     {8, "attestations of council-judged facts", kAttestations, {}, {}},
     {9, "PAR tasks per unit and year; overrides of the completion rate", kParTasks, {}, {}},
     {10, "nominations forwarded from a sub-plan into its parent plan", kForwardedProposals, {}, {}},
+    {11, "uploaded files; award dossiers, their status path and uploads, append-only",
+     kDossierRecords, kDossierRecordsSqlite, kDossierRecordsPostgresql},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
@@ -487,8 +598,6 @@ int latest_schema_version() {
 
 std::string migration_sql(const Migration& m, std::string_view engine) {
     const bool pg = engine == "postgresql";
-    if (pg && !m.postgresql.empty()) return std::string(m.postgresql);
-    if (!pg && !m.sqlite.empty()) return std::string(m.sqlite);
     std::string sql(m.sql);
     replace_all(sql, "${ID}",
                 pg ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
@@ -503,6 +612,8 @@ std::string migration_sql(const Migration& m, std::string_view engine) {
                 pg ? "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), "
                      "coalesce((SELECT max(id) FROM dossiers), 0) + 1, false);"
                    : "");
+    // The engine's own text follows the shared one (step 2 has only its own; step 9 both).
+    sql += pg ? m.postgresql : m.sqlite;
     return sql;
 }
 

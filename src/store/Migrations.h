@@ -1,7 +1,7 @@
 #pragma once
 // The schema as numbered steps compiled into the binary. A step is SQL both engines accept, with
-// ${ID}, ${REAL}, ${BLOB} spelled per engine, or a whole text per engine where they differ (the
-// audit log's protection). Applied steps are never edited: a change is a new step.
+// ${ID}, ${REAL}, ${BLOB} spelled per engine, followed by a text per engine where they differ
+// (append-only triggers). Applied steps are never edited: a change is a new step.
 
 #include <span>
 #include <string>
@@ -12,9 +12,9 @@ namespace thidua::store {
 struct Migration {
     int version = 0;
     std::string_view name;
-    std::string_view sql;         // shared text, used when the engine has no override
-    std::string_view sqlite;      // override for SQLite, or empty
-    std::string_view postgresql;  // override for PostgreSQL, or empty
+    std::string_view sql;         // shared text, tokens filled in
+    std::string_view sqlite;      // run after it on SQLite, as written, or empty
+    std::string_view postgresql;  // run after it on PostgreSQL, as written, or empty
 };
 
 std::span<const Migration> migrations();

@@ -9,12 +9,14 @@
 #include "store/DatasetLoad.h"
 #include "store/Directory.h"
 #include "store/ForwardedProposals.h"
+#include "store/DossierRecords.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
 #include "store/ParTasks.h"
 #include "store/PlanTemplates.h"
 #include "store/PlanVersions.h"
 #include "store/RegistrationEntries.h"
+#include "store/StoredFiles.h"
 
 namespace thidua::store {
 namespace {
@@ -156,6 +158,52 @@ tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const st
 tl::expected<std::vector<CouncilChoice>, StoreError> SqlStore::council_decisions(
     const std::string& plan_id, const std::string& period) {
     return latest_council_decisions(*m_db, plan_id, period);
+}
+
+tl::expected<StoredFile, StoreError> SqlStore::save_file(StoredFile file) {
+    Transaction tx(*m_db);
+    if (auto r = tx.begin(); !r) return tl::unexpected(r.error());
+    auto saved = insert_stored_file(*m_db, std::move(file));
+    if (!saved) return saved;
+    if (auto r = tx.commit(); !r) return tl::unexpected(r.error());
+    return saved;
+}
+
+tl::expected<std::optional<StoredFile>, StoreError> SqlStore::find_file(int64_t id,
+                                                                        bool with_content) {
+    return find_stored_file(*m_db, id, with_content);
+}
+
+tl::expected<std::vector<FileUse>, StoreError> SqlStore::file_uses(int64_t id) {
+    return stored_file_uses(*m_db, id);
+}
+
+tl::expected<std::vector<DossierRecord>, StoreError> SqlStore::dossier_records(
+    const std::string& plan_id, const std::string& period) {
+    return list_dossier_records(*m_db, plan_id, period);
+}
+
+tl::expected<std::optional<DossierRecord>, StoreError> SqlStore::find_dossier(
+    const DossierKey& key) {
+    return find_dossier_record(*m_db, key);
+}
+
+tl::expected<std::optional<DossierUpload>, StoreError> SqlStore::add_dossier_upload(
+    const DossierKey& key, const std::string& unit_id, const std::string& expected_status,
+    const std::string& document, StoredFile file) {
+    return store::add_dossier_upload(*m_db, key, unit_id, expected_status, document,
+                                     std::move(file));
+}
+
+tl::expected<std::optional<DossierUpload>, StoreError> SqlStore::withdraw_dossier_upload(
+    const DossierKey& key, int64_t upload_id, const std::string& expected_status,
+    const std::string& reason, const std::string& user) {
+    return store::withdraw_dossier_upload(*m_db, key, upload_id, expected_status, reason, user);
+}
+
+tl::expected<std::optional<DossierRecord>, StoreError> SqlStore::add_dossier_event(
+    const DossierKey& key, const std::string& unit_id, DossierEvent event) {
+    return store::add_dossier_event(*m_db, key, unit_id, std::move(event));
 }
 
 tl::expected<PlanTemplate, StoreError> SqlStore::save_plan_template(PlanTemplate t) {

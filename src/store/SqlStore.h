@@ -65,6 +65,24 @@ public:
                                                                   CouncilChoice choice) override;
     tl::expected<std::vector<CouncilChoice>, StoreError> council_decisions(
         const std::string& plan_id, const std::string& period) override;
+    tl::expected<StoredFile, StoreError> save_file(StoredFile file) override;
+    tl::expected<std::optional<StoredFile>, StoreError> find_file(int64_t id,
+                                                                  bool with_content) override;
+    tl::expected<std::vector<FileUse>, StoreError> file_uses(int64_t id) override;
+
+    tl::expected<std::vector<DossierRecord>, StoreError> dossier_records(
+        const std::string& plan_id, const std::string& period) override;
+    tl::expected<std::optional<DossierRecord>, StoreError> find_dossier(
+        const DossierKey& key) override;
+    tl::expected<std::optional<DossierUpload>, StoreError> add_dossier_upload(
+        const DossierKey& key, const std::string& unit_id, const std::string& expected_status,
+        const std::string& document, StoredFile file) override;
+    tl::expected<std::optional<DossierUpload>, StoreError> withdraw_dossier_upload(
+        const DossierKey& key, int64_t upload_id, const std::string& expected_status,
+        const std::string& reason, const std::string& user) override;
+    tl::expected<std::optional<DossierRecord>, StoreError> add_dossier_event(
+        const DossierKey& key, const std::string& unit_id, DossierEvent event) override;
+
     tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) override;
     tl::expected<std::optional<PlanTemplate>, StoreError> find_plan_template(
         const std::string& plan_id, const std::string& form) override;

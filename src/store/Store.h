@@ -101,6 +101,29 @@ public:
     virtual tl::expected<std::vector<CouncilChoice>, StoreError> council_decisions(
         const std::string& plan_id, const std::string& period) = 0;
 
+    // Uploaded files (store/StoredFiles.h): saved once, never changed or deleted.
+    virtual tl::expected<StoredFile, StoreError> save_file(StoredFile file) = 0;
+    virtual tl::expected<std::optional<StoredFile>, StoreError> find_file(int64_t id,
+                                                                          bool with_content) = 0;
+    // The dossiers a file was uploaded to.
+    virtual tl::expected<std::vector<FileUse>, StoreError> file_uses(int64_t id) = 0;
+
+    // Award dossiers kept in the application (store/DossierRecords.h). The changes return nullopt
+    // when the status is no longer the one the caller checked (`expected_status`, e.from_status)
+    // or, for a withdrawal, when the upload is not a current one.
+    virtual tl::expected<std::vector<DossierRecord>, StoreError> dossier_records(
+        const std::string& plan_id, const std::string& period) = 0;
+    virtual tl::expected<std::optional<DossierRecord>, StoreError> find_dossier(
+        const DossierKey& key) = 0;
+    virtual tl::expected<std::optional<DossierUpload>, StoreError> add_dossier_upload(
+        const DossierKey& key, const std::string& unit_id, const std::string& expected_status,
+        const std::string& document, StoredFile file) = 0;
+    virtual tl::expected<std::optional<DossierUpload>, StoreError> withdraw_dossier_upload(
+        const DossierKey& key, int64_t upload_id, const std::string& expected_status,
+        const std::string& reason, const std::string& user) = 0;
+    virtual tl::expected<std::optional<DossierRecord>, StoreError> add_dossier_event(
+        const DossierKey& key, const std::string& unit_id, DossierEvent event) = 0;
+
     // Document templates uploaded per plan (see store/PlanTemplates.h): an upload or, with empty
     // content, a return to the default; the latest version of one kind; the latest of each kind.
     virtual tl::expected<PlanTemplate, StoreError> save_plan_template(PlanTemplate t) = 0;

@@ -179,4 +179,72 @@ struct AuditQuery {
     int limit = 200;
 };
 
+// An uploaded file kept in the store: its bytes, what they were checked to be, and who sent them.
+// Files are never deleted; what referred to them records a withdrawal instead.
+struct StoredFile {
+    int64_t id = 0;
+    std::string name;        // as uploaded (NFC, made safe), with the extension of its kind
+    std::string media_type;  // from the content, not from the sender
+    int64_t size = 0;
+    std::string sha256;
+    std::string content;  // empty when listed without the bytes
+    std::string uploaded_by;
+    std::string uploaded_at;  // ISO 8601 UTC
+};
+
+// A selected candidate's award dossier, by its natural key.
+struct DossierKey {
+    std::string plan_id;
+    std::string period;
+    std::string award;
+    std::string subject_kind;  // "unit" or "person"
+    std::string subject_id;
+};
+
+// One step of a dossier's status path (append-only; the latest is the status).
+struct DossierEvent {
+    int64_t id = 0;
+    std::string from_status;  // "draft", "submitted", "returned", "accepted", "proposed", "decided"
+    std::string to_status;
+    std::string reason;           // a return's reason
+    std::string decision_number;  // the award decision (decided)
+    std::string decision_date;    // ISO date (decided)
+    std::string by;
+    std::string at;  // ISO 8601 UTC
+    std::string on;  // the date in Vietnam (ISO), for lateness
+};
+
+// A file filed against one of the plan's documents of a dossier; a withdrawal is a record of its
+// own, so the upload and its file stay.
+struct DossierUpload {
+    int64_t id = 0;
+    std::string document;  // DocumentSpec id
+    StoredFile file;       // without content
+    std::string uploaded_by;
+    std::string uploaded_at;
+    bool withdrawn = false;
+    std::string withdrawn_by;
+    std::string withdrawn_at;
+    std::string withdraw_reason;
+};
+
+struct DossierRecord {
+    int64_t id = 0;
+    DossierKey key;
+    std::string unit_id;  // the unit answering for it (the person's unit): a don-vi user's scope
+    std::string created_by;
+    std::string created_at;
+    std::vector<DossierEvent> events;    // oldest first
+    std::vector<DossierUpload> uploads;  // oldest first
+
+    // "draft" until the first event.
+    std::string status() const { return events.empty() ? "draft" : events.back().to_status; }
+};
+
+// Where a stored file is used in a dossier (the download's authorisation).
+struct FileUse {
+    DossierKey key;
+    std::string unit_id;
+};
+
 }  // namespace thidua

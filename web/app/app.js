@@ -12,6 +12,7 @@ import { PlansPage } from './pages/plans.js';
 import { PlanPage } from './pages/plan.js';
 import { EvaluationPage } from './pages/evaluation.js';
 import { RegistrationsPage } from './pages/registrations.js';
+import { DossiersPage, DossierPage } from './pages/dossiers.js';
 import { UnitsPage } from './pages/units.js';
 import { UnitPage } from './pages/unit.js';
 import { PeoplePage } from './pages/people.js';
@@ -28,6 +29,8 @@ const routes = [
   { path: '/ke-hoach/:plan', page: PlanPage, roles: everyone },
   { path: '/ket-qua/:plan/:period', page: EvaluationPage, roles: everyone },
   { path: '/dang-ky/:plan/:period', page: RegistrationsPage, roles: everyone },
+  { path: '/ho-so/:plan/:period', page: DossiersPage, roles: everyone },
+  { path: '/ho-so/:plan/:period/:award/:subject', page: DossierPage, roles: everyone },
   { path: '/don-vi', page: UnitsPage, roles: everyone },
   { path: '/don-vi/:unit', page: UnitPage, roles: everyone },
   { path: '/ca-nhan', page: PeoplePage, roles: everyone },

@@ -18,6 +18,8 @@ struct WebOptions {
     // Behind a TLS-terminating proxy: trust X-Forwarded-Proto/For and mark cookies Secure.
     bool behind_tls_proxy = false;
     std::size_t upload_limit = 64u << 20;
+    // One file of a dossier (a scanned PDF of a few dozen pages fits).
+    std::size_t dossier_file_limit = 20u << 20;
     int login_failures_per_user = 5;
     int login_failures_per_address = 20;
     std::chrono::minutes login_window{15};

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "eval/Deadlines.h"
+#include "web/app/DossierBoard.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/PlanViews.h"
@@ -52,20 +53,23 @@ std::vector<Period> recent_periods(const PlanSpec& plan, Date today) {
     return out;
 }
 
-void add_action(Board& b, const PlanSpec& plan, const Period& p, std::string what, size_t count) {
+void add_action(Board& b, const PlanSpec& plan, const Period& p, std::string what, size_t count,
+                const char* page = "ket-qua") {
     if (count == 0) return;
     b.actions.push_back({{"plan", plan.id},
                          {"plan_name", plan.title},
                          {"period", p.id},
                          {"what", std::move(what)},
                          {"count", count},
-                         {"link", fmt::format("#/ket-qua/{}/{}", plan.id, p.id)}});
+                         {"link", fmt::format("#/{}/{}/{}", page, plan.id, p.id)}});
 }
 
-void period_actions(Board& b, const StoredEvaluation& e) {
+// `records`: the application's dossiers of the period (uploads count towards completeness).
+void period_actions(Board& b, const StoredEvaluation& e,
+                    const std::vector<DossierRecord>& records) {
     const PlanSpec& plan = e.plan.plan->spec;
     const Period& p = e.result.period;
-    size_t ties = 0, waiting = 0, open_dossiers = 0;
+    size_t ties = 0, waiting = 0, open_dossiers = 0, to_receive = 0;
     for (const AwardOutcome& a : e.result.awards)
         for (const GroupOutcome& g : a.groups) {
             ties += g.tied.empty() ? 0 : static_cast<size_t>(g.open_seats);
@@ -73,17 +77,19 @@ void period_actions(Board& b, const StoredEvaluation& e) {
                 g.candidates.begin(), g.candidates.end(),
                 [](const CandidateOutcome& c) { return c.status == Status::Incomplete; }));
         }
-    for (const DossierOutcome& d : e.result.dossiers) {
-        if (d.complete) continue;
+    for (const DossierEntry& d : dossier_entries(e.result, records, b.today)) {
+        if (d.progress.status == DossierStatus::Submitted) ++to_receive;
+        if (d.progress.state.complete) continue;
         ++open_dossiers;
-        if (d.due)
-            add_deadline(b, *d.due, plan,
-                         fmt::format("Hạn nộp hồ sơ {} ({})", d.award->spec->name, p.id),
+        if (d.outcome->due)
+            add_deadline(b, *d.outcome->due, plan,
+                         fmt::format("Hạn nộp hồ sơ {} ({})", d.outcome->award->spec->name, p.id),
                          "dossier");
     }
     add_action(b, plan, p, "Chỉ tiêu đồng hạng chờ Hội đồng quyết định", ties);
     add_action(b, plan, p, "Ứng viên còn thiếu dữ liệu", waiting);
-    add_action(b, plan, p, "Hồ sơ đề nghị chưa đủ", open_dossiers);
+    add_action(b, plan, p, "Hồ sơ đề nghị chưa đủ", open_dossiers, "ho-so");
+    add_action(b, plan, p, "Hồ sơ đã nộp chờ tiếp nhận", to_receive, "ho-so");
 }
 
 Response dashboard(WebApp& app, Request&, const Principal& who, Store& store) {
@@ -107,7 +113,9 @@ Response dashboard(WebApp& app, Request&, const Principal& who, Store& store) {
             auto e = evaluate_stored_plan(app, store, spec.id, p.id, data);
             if (!e) continue;
             restrict_evaluation(e->result, scope);
-            period_actions(board, *e);
+            auto records = store.dossier_records(spec.id, p.id);
+            if (!records) return store_failure(records.error());
+            period_actions(board, *e, *records);
         }
     }
     std::stable_sort(board.deadlines.begin(), board.deadlines.end(),

@@ -18,6 +18,7 @@
 #include "forms/FormFields.h"
 #include "output/DocumentMaker.h"
 #include "store/Clock.h"
+#include "web/app/DossierBoard.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/PlanViews.h"
@@ -153,6 +154,17 @@ Response make(WebApp& app, Request& r, const Principal& who, Store& store) {
             q->template_docx = std::move((*own)->content);
             q->template_name = (*own)->file_name;
         }
+    }
+    // The dossier board shows what the application keeps besides the imported dossiers.
+    std::vector<DossierRecord> records;
+    std::vector<DossierProgress> progress;
+    if (kind->id == "bang-ho-so") {
+        auto found = store.dossier_records(r.param("id"), evaluation->result.period.id);
+        if (!found) return store_failure(found.error());
+        records = std::move(*found);
+        progress =
+            dossier_progress(dossier_entries(evaluation->result, records, store::vietnam_today()));
+        q->dossier_progress = &progress;
     }
     auto file = output::make_document(*q);
     if (!file)

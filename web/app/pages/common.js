@@ -15,6 +15,7 @@ export function PeriodList({ plan, periods }) {
         ${label(periodKinds, p.kind)} ${p.id}</a>
       ${' '}<span class=${'badge state-' + p.state}>${label(periodStates, p.state)}</span>
       ${' '}<a href=${`#/dang-ky/${enc(plan)}/${enc(p.id)}`} class="small">đăng ký</a>
+      ${' '}<a href=${`#/ho-so/${enc(plan)}/${enc(p.id)}`} class="small">hồ sơ</a>
     </li>`)}
   </ul>`;
 }

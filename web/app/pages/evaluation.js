@@ -181,7 +181,8 @@ export function EvaluationPage({ params, user }) {
   return html`<${PageTitle}>Kết quả xét — ${period}<//>
     <p><a href=${`#/ke-hoach/${enc(plan)}`}>← ${plan}</a>${' · '}
       <a href=${xlsx} download=${`${plan}-${period}.xlsx`} data-testid="xlsx-link">Tải về XLSX</a>${' · '}
-      <a href=${`#/dang-ky/${enc(plan)}/${enc(period)}`} data-testid="registrations-link">Đăng ký thi đua</a></p>
+      <a href=${`#/dang-ky/${enc(plan)}/${enc(period)}`} data-testid="registrations-link">Đăng ký thi đua</a>${' · '}
+      <a href=${`#/ho-so/${enc(plan)}/${enc(period)}`} data-testid="dossiers-link">Hồ sơ khen thưởng</a></p>
     <${Loaded} state=${state}>${({ doc, detail, names }) => {
       const groupNames = Object.fromEntries((detail?.groups || []).map((g) => [g.id, g.name]));
       groupNames['ca-nhan'] = groupNames['ca-nhan'] || 'Cá nhân';

@@ -61,7 +61,7 @@ export function RegistrationsPage({ params, user }) {
   const [filter, setFilter] = useState('');
   const state = useLoad(() => api.get(`/plans/${enc(plan)}/registrations`, { period }), [plan, period]);
   return html`<${PageTitle}>Đăng ký thi đua — ${period}<//>
-    <p><a href=${`#/ke-hoach/${enc(plan)}`}>← ${plan}</a>${' · '}<a href=${evaluationHref(plan, period)}>Kết quả xét</a></p>
+    <p><a href=${`#/ke-hoach/${enc(plan)}`}>← ${plan}</a>${' · '}<a href=${evaluationHref(plan, period)}>Kết quả xét</a>${' · '}<a href=${`#/ho-so/${enc(plan)}/${enc(period)}`} data-testid="dossiers-link">Hồ sơ khen thưởng</a></p>
     <${Loaded} state=${state}>${(b) => html`
       ${!b.plan_has_registration && html`<p class="muted" role="note">Kế hoạch này không yêu cầu đăng ký thi đua.</p>`}
       ${b.plan_has_registration && !b.data_has_registrations && html`<p class="muted" role="note">Dữ liệu chưa có danh sách đăng ký (registrations).</p>`}
