@@ -282,12 +282,15 @@ Result<std::vector<FileUse>> stored_file_uses(SqlConnection& db, int64_t file_id
     std::vector<FileUse> out;
     const SqlValue key[] = {SqlValue::of(file_id)};
     auto done = db.query(
-        "SELECT DISTINCT d.plan_id, d.period, d.award, d.subject_kind, d.subject_id, d.unit_id "
-        "FROM dossier_uploads u JOIN award_dossiers d ON d.id = u.dossier_id WHERE u.file_id = $1",
+        "SELECT DISTINCT d.plan_id, d.period, d.award, d.subject_kind, d.subject_id, d.unit_id, "
+        "0 FROM dossier_uploads u JOIN award_dossiers d ON d.id = u.dossier_id WHERE u.file_id = "
+        "$1 UNION ALL SELECT '', '', '', '', '', t.unit_id, t.id FROM task_evidence e JOIN "
+        "par_tasks t ON t.id = e.task_id WHERE e.file_id = $1",
         key, [&](const SqlRow& r) {
             out.push_back({{std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
                             std::string(r.text(3)), std::string(r.text(4))},
-                           std::string(r.text(5))});
+                           std::string(r.text(5)),
+                           r.integer(6)});
         });
     if (!done) return tl::unexpected(done.error());
     return out;

@@ -434,6 +434,25 @@ constexpr std::string_view kForwardedProposals = R"sql(
 CREATE TABLE forwarded_proposals (
   id ${ID},
   plan_id ${KEY} NOT NULL,
+  period TEXT NOT NULL,
+  award TEXT NOT NULL,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
+  subject_id ${KEY} NOT NULL,
+  origin_plan ${KEY} NOT NULL,
+  origin_period TEXT NOT NULL,
+  origin_award TEXT NOT NULL,
+  origin_group TEXT NOT NULL,
+  origin_rank INTEGER NOT NULL DEFAULT 0,
+  withdrawn SMALLINT NOT NULL CHECK (withdrawn IN (0, 1)),
+  note TEXT NOT NULL DEFAULT '',
+  forwarded_by TEXT NOT NULL,
+  forwarded_at TEXT NOT NULL
+);
+CREATE INDEX forwarded_proposals_target ON forwarded_proposals
+  (plan_id, period, award, subject_kind, subject_id, id);
+CREATE INDEX forwarded_proposals_origin ON forwarded_proposals (origin_plan, origin_period);
+)sql";
+
 // Uploaded files (bytes, checked media type, SHA-256), and the award dossiers kept in the
 // application: one record per selected candidate, an append-only status path (the latest event
 // is the status, so no row is ever updated), uploads against the plan's documents and their
@@ -457,19 +476,6 @@ CREATE TABLE award_dossiers (
   award TEXT NOT NULL,
   subject_kind TEXT NOT NULL CHECK (subject_kind IN ('unit', 'person')),
   subject_id ${KEY} NOT NULL,
-  origin_plan ${KEY} NOT NULL,
-  origin_period TEXT NOT NULL,
-  origin_award TEXT NOT NULL,
-  origin_group TEXT NOT NULL,
-  origin_rank INTEGER NOT NULL DEFAULT 0,
-  withdrawn SMALLINT NOT NULL CHECK (withdrawn IN (0, 1)),
-  note TEXT NOT NULL DEFAULT '',
-  forwarded_by TEXT NOT NULL,
-  forwarded_at TEXT NOT NULL
-);
-CREATE INDEX forwarded_proposals_target ON forwarded_proposals
-  (plan_id, period, award, subject_kind, subject_id, id);
-CREATE INDEX forwarded_proposals_origin ON forwarded_proposals (origin_plan, origin_period);
   unit_id ${KEY} NOT NULL,
   created_by TEXT NOT NULL,
   created_at TEXT NOT NULL,
@@ -562,6 +568,26 @@ CREATE TRIGGER dossier_upload_withdrawals_no_truncate BEFORE TRUNCATE ON dossier
 REVOKE UPDATE, DELETE, TRUNCATE ON stored_files, award_dossiers, dossier_events, dossier_uploads, dossier_upload_withdrawals FROM PUBLIC;
 )sql";
 
+// Evidence files of PAR tasks (files of step 11): each attachment a row, a withdrawal a row of its
+// own; neither is ever updated or deleted.
+constexpr std::string_view kTaskEvidence = R"sql(
+CREATE TABLE task_evidence (
+  id ${ID},
+  task_id BIGINT NOT NULL REFERENCES par_tasks (id),
+  file_id BIGINT NOT NULL REFERENCES stored_files (id),
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
+CREATE INDEX task_evidence_task ON task_evidence (task_id, id);
+CREATE INDEX task_evidence_file ON task_evidence (file_id);
+CREATE TABLE task_evidence_withdrawals (
+  evidence_id BIGINT PRIMARY KEY REFERENCES task_evidence (id),
+  reason TEXT NOT NULL DEFAULT '',
+  withdrawn_by TEXT NOT NULL,
+  withdrawn_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -579,6 +605,7 @@ constexpr Migration kMigrations[] = {
     {10, "nominations forwarded from a sub-plan into its parent plan", kForwardedProposals, {}, {}},
     {11, "uploaded files; award dossiers, their status path and uploads, append-only",
      kDossierRecords, kDossierRecordsSqlite, kDossierRecordsPostgresql},
+    {12, "evidence files of PAR tasks", kTaskEvidence, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

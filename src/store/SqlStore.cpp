@@ -8,8 +8,8 @@
 #include "store/DatasetImport.h"
 #include "store/DatasetLoad.h"
 #include "store/Directory.h"
-#include "store/ForwardedProposals.h"
 #include "store/DossierRecords.h"
+#include "store/ForwardedProposals.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
 #include "store/ParTasks.h"
@@ -17,6 +17,7 @@
 #include "store/PlanVersions.h"
 #include "store/RegistrationEntries.h"
 #include "store/StoredFiles.h"
+#include "store/TaskEvidence.h"
 
 namespace thidua::store {
 namespace {
@@ -147,6 +148,21 @@ tl::expected<ForwardedProposal, StoreError> SqlStore::save_forwarded_proposal(Fo
 tl::expected<std::vector<ForwardedProposal>, StoreError> SqlStore::forwarded_proposals(
     const std::string& plan_id, const std::string& period) {
     return latest_forwarded_proposals(*m_db, plan_id, period);
+}
+
+tl::expected<TaskEvidence, StoreError> SqlStore::add_task_evidence(int64_t task_id,
+                                                                   StoredFile file) {
+    return store::add_task_evidence(*m_db, task_id, std::move(file));
+}
+
+tl::expected<std::optional<TaskEvidence>, StoreError> SqlStore::withdraw_task_evidence(
+    int64_t evidence_id, const std::string& reason, const std::string& user) {
+    return store::withdraw_task_evidence(*m_db, evidence_id, reason, user);
+}
+
+tl::expected<std::vector<TaskEvidence>, StoreError> SqlStore::task_evidence(
+    const std::string& unit_id, int year) {
+    return list_task_evidence(*m_db, unit_id, year);
 }
 
 tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const std::string& plan_id,

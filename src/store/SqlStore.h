@@ -60,6 +60,12 @@ public:
         ForwardedProposal p) override;
     tl::expected<std::vector<ForwardedProposal>, StoreError> forwarded_proposals(
         const std::string& plan_id, const std::string& period) override;
+    tl::expected<TaskEvidence, StoreError> add_task_evidence(int64_t task_id,
+                                                             StoredFile file) override;
+    tl::expected<std::optional<TaskEvidence>, StoreError> withdraw_task_evidence(
+        int64_t evidence_id, const std::string& reason, const std::string& user) override;
+    tl::expected<std::vector<TaskEvidence>, StoreError> task_evidence(const std::string& unit_id,
+                                                                      int year) override;
     tl::expected<CouncilChoice, StoreError> save_council_decision(const std::string& plan_id,
                                                                   const std::string& period,
                                                                   CouncilChoice choice) override;

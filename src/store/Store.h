@@ -95,6 +95,14 @@ public:
     virtual tl::expected<std::vector<ForwardedProposal>, StoreError> forwarded_proposals(
         const std::string& plan_id, const std::string& period) = 0;
 
+    // Evidence files of PAR tasks (store/TaskEvidence.h).
+    virtual tl::expected<TaskEvidence, StoreError> add_task_evidence(int64_t task_id,
+                                                                     StoredFile file) = 0;
+    virtual tl::expected<std::optional<TaskEvidence>, StoreError> withdraw_task_evidence(
+        int64_t evidence_id, const std::string& reason, const std::string& user) = 0;
+    virtual tl::expected<std::vector<TaskEvidence>, StoreError> task_evidence(
+        const std::string& unit_id, int year) = 0;
+
     // The council's decisions on groups' selections (store/CouncilDecisions.h).
     virtual tl::expected<CouncilChoice, StoreError> save_council_decision(
         const std::string& plan_id, const std::string& period, CouncilChoice choice) = 0;

@@ -242,9 +242,25 @@ struct DossierRecord {
 };
 
 // Where a stored file is used in a dossier (the download's authorisation).
+// A file attached to a PAR task as evidence of its completion; withdrawn, it stays listed.
+struct TaskEvidence {
+    int64_t id = 0;
+    int64_t task_id = 0;
+    StoredFile file;  // without content
+    std::string added_by;
+    std::string added_at;
+    bool withdrawn = false;
+    std::string withdrawn_by;
+    std::string withdrawn_at;
+    std::string withdraw_reason;
+};
+
+// Where a stored file is used: a dossier (`key`) or a PAR task (`task_id`), and the unit
+// answering for it, which decides who may download the file.
 struct FileUse {
     DossierKey key;
     std::string unit_id;
+    int64_t task_id = 0;
 };
 
 }  // namespace thidua

@@ -63,6 +63,19 @@ inline HttpReply upload(HttpTestClient& c, const std::string& target, const std:
     return c.request("POST", target, bytes, {{"Content-Type", "application/octet-stream"}});
 }
 
+// One file posted as the multipart field `file`, as a browser's form sends it.
+inline HttpReply post_file(HttpTestClient& c, const std::string& target, const std::string& name,
+                           const std::string& bytes) {
+    const std::string boundary = "----thidua-test-boundary";
+    const std::string body =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
+        "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+    return c.request("POST", target, body,
+                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+}
+
+inline const std::string kTestPdf = "%PDF-1.4\n% test\n1 0 obj << >> endobj\ntrailer\n%%EOF\n";
+
 // The KG plan saved and its sample imported for it, as a Home Affairs officer would.
 inline void seed_kien_giang(HttpTestClient& admin) {
     ASSERT_EQ(put_plan(admin, kKg, plan_text(kKg)).status, 200);

@@ -24,19 +24,14 @@ const std::string kPeriod = "?period=2023";
 
 HttpReply send_file(HttpTestClient& c, const std::string& document, const std::string& name,
                     const std::string& bytes) {
-    const std::string boundary = "----thidua-test-boundary";
-    std::string body =
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
-        "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
-    return c.request("POST", kDossier + "/uploads" + kPeriod + "&document=" + document, body,
-                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    return post_file(c, kDossier + "/uploads" + kPeriod + "&document=" + document, name, bytes);
 }
 
 HttpReply move(HttpTestClient& c, json body, const std::string& path = kDossier) {
     return c.post_json(path + "/status" + kPeriod, body);
 }
 
-const std::string kPdf = "%PDF-1.4\n% test\n1 0 obj << >> endobj\ntrailer\n%%EOF\n";
+const std::string kPdf = kTestPdf;
 
 json row_of(const json& board, const std::string& award, const std::string& subject) {
     for (const json& r : board["rows"])

@@ -182,6 +182,47 @@ TEST_P(WebTaskTest, AUnitOfficerKeepsOnlyTheirOwnUnitsTasks) {
               403);
 }
 
+TEST_P(WebTaskTest, EvidenceFilesAreCheckedByContentAndKeptWhenWithdrawn) {
+    HttpTestClient a = admin();
+    const HttpReply made =
+        a.post_json("/api/v1/units/CT-PNV/tasks", task("Rà soát TTHC", "2023-06-30"));
+    ASSERT_EQ(made.status, 201);
+    const std::string base =
+        "/api/v1/tasks/" + std::to_string(made.json()["id"].get<int64_t>()) + "/evidence";
+    HttpTestClient pnv = officer("pnv", "don-vi", "CT-PNV");
+    HttpReply r = post_file(pnv, base, "Báo cáo rà soát.pdf", kTestPdf);
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.json()["file"]["media_type"], "application/pdf");
+    const std::string href = r.json()["file"]["href"];
+    const int64_t evidence = r.json()["id"].get<int64_t>();
+    EXPECT_EQ(post_file(pnv, base, "bao-cao.pdf", "Chỉ là văn bản thường").status, 415);
+    EXPECT_EQ(post_file(pnv, base, "lon.pdf",
+                        kTestPdf + std::string(app().options().dossier_file_limit, 'x'))
+                  .status,
+              413);
+
+    // The unit's officer and Home Affairs download it; another unit's officer does not see it.
+    const HttpReply file = pnv.get(href);
+    EXPECT_EQ(file.status, 200);
+    EXPECT_EQ(file.body, kTestPdf);
+    EXPECT_EQ(a.get(href).status, 200);
+    HttpTestClient vp = officer("vp", "don-vi", "CT-VP");
+    EXPECT_EQ(vp.get(href).status, 404);
+    EXPECT_EQ(post_file(vp, base, "x.pdf", kTestPdf).status, 404);
+
+    // Withdrawn with a reason: still listed and downloadable, marked; audited.
+    const std::string withdraw = base + "/" + std::to_string(evidence) + "/withdraw";
+    ASSERT_EQ(pnv.post_json(withdraw, {{"reason", "Nhầm tệp"}}).status, 200);
+    EXPECT_EQ(pnv.post_json(withdraw, {{"reason", "Nhầm tệp"}}).status, 409);
+    const json listed = pnv.get("/api/v1/units/CT-PNV/tasks?year=2023").json();
+    ASSERT_EQ(listed["tasks"][0]["evidence"].size(), 1u);
+    EXPECT_TRUE(listed["tasks"][0]["evidence"][0]["withdrawn"].get<bool>());
+    EXPECT_EQ(listed["tasks"][0]["evidence"][0]["withdraw_reason"], "Nhầm tệp");
+    EXPECT_EQ(pnv.get(href).status, 200);
+    EXPECT_EQ(a.get("/api/v1/audit?action=task-evidence").json().size(), 1u);
+    EXPECT_EQ(a.get("/api/v1/audit?action=task-evidence-withdraw").json()[0]["actor"], "pnv");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WebTaskTest, ::testing::Values("sqlite", "postgresql"),
                          backend_name);
 

@@ -19,6 +19,7 @@ Router make_router(WebApp& app) {
     add_task_routes(router, app);
     add_proposal_routes(router, app);
     add_dossier_routes(router, app);
+    add_file_routes(router, app);
     add_unit_routes(router, app);
     add_people_routes(router, app);
     add_results_routes(router, app);

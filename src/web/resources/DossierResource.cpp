@@ -10,8 +10,7 @@
 //   POST …/{award}/{subject}/uploads/{upload}/withdraw      {reason}: the upload stays, marked
 //   POST …/{award}/{subject}/status                         {to, reason, decision_number,
 //        decision_date}: a step of the status path (eval/DossierWorkflow)
-//   GET  /api/v1/files/{id}                                 a dossier's file, for whoever may
-//        read that dossier
+// Its files are downloaded through the files resource (FileResource).
 // A don-vi user acts only on their units' dossiers: any other is 404, as elsewhere.
 
 #include <algorithm>
@@ -23,6 +22,7 @@
 #include "present/Explain.h"
 #include "store/Clock.h"
 #include "web/app/DossierBoard.h"
+#include "web/app/FileUpload.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
@@ -233,34 +233,6 @@ Response detail(WebApp& app, Request& r, const Principal& who, Store& store) {
     return Response::json(200, detail_json(app, **e, *(*b)->evaluation.data, who));
 }
 
-// The one file of the request: a multipart part with a file name (field `file` first), or the
-// raw body named by ?name=.
-struct UploadedPart {
-    std::string name;
-    std::string_view bytes;
-};
-
-tl::expected<UploadedPart, Response> uploaded_part(const Request& r) {
-    const std::string type(r.header("content-type").value_or(""));
-    if (!type.starts_with("multipart/form-data"))
-        return UploadedPart{r.query_param("name").value_or(""), r.body};
-    auto parts = parse_multipart(type, r.body);
-    if (!parts)
-        return tl::unexpected(
-            Response::error(400, "bad_request", "Dữ liệu tải lên hỏng: " + parts.error()));
-    const MultipartPart* found = nullptr;
-    for (const MultipartPart& p : *parts)
-        if (!p.filename.empty() && (found == nullptr || p.name == "file")) found = &p;
-    if (found == nullptr)
-        return tl::unexpected(Response::error(400, "bad_request", "Chưa chọn tệp để tải lên"));
-    return UploadedPart{found->filename, found->data};
-}
-
-Response too_large(std::size_t limit) {
-    return Response::error(413, "payload_too_large",
-                           fmt::format("Tệp lớn quá: mỗi tệp tối đa {} MB", limit >> 20));
-}
-
 Response upload(WebApp& app, Request& r, const Principal& who, Store& store) {
     auto b = load_board(app, r, who, store);
     if (!b) return std::move(b.error());
@@ -284,20 +256,11 @@ Response upload(WebApp& app, Request& r, const Principal& who, Store& store) {
         return Response::error(
             400, "bad_request",
             fmt::format("Hồ sơ này không có giấy tờ '{}' (?document=)", document));
-    auto part = uploaded_part(r);
-    if (!part) return std::move(part.error());
-    if (part->bytes.size() > app.options().dossier_file_limit)
-        return too_large(app.options().dossier_file_limit);
-    auto kind = sniff_file_kind(part->bytes);
-    if (!kind) return Response::error(415, "unsupported_file", kind.error());
-    StoredFile file;
-    file.name = safe_file_name(part->name, *kind, document);
-    file.media_type = std::string(kind->media_type);
-    file.content = std::string(part->bytes);
-    file.uploaded_by = who.user.username;
+    auto file = checked_upload(r, app.options().dossier_file_limit, document, who.user.username);
+    if (!file) return std::move(file.error());
     const DossierKey key = key_of(**b, entry);
     auto added = store.add_dossier_upload(
-        key, entry.unit_id, std::string(dossier_status_id(status)), document, std::move(file));
+        key, entry.unit_id, std::string(dossier_status_id(status)), document, std::move(*file));
     if (!added) return store_failure(added.error());
     if (!*added)
         return Response::error(409, "conflict", "Hồ sơ vừa được người khác chuyển trạng thái");
@@ -382,44 +345,6 @@ Response change_status(WebApp& app, Request& r, const Principal& who, Store& sto
                                 {"by", who.user.username}});
 }
 
-// RFC 6266: an ASCII fallback name and the UTF-8 name percent-encoded.
-std::string content_disposition(const std::string& name) {
-    std::string ascii, encoded;
-    for (unsigned char c : fold(name))
-        ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    for (unsigned char c : name) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
-            encoded += static_cast<char>(c);
-        else
-            encoded += fmt::format("%{:02X}", c);
-    }
-    return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded);
-}
-
-Response download(Request& r, const Principal& who, Store& store) {
-    const auto id = parse_integer(r.param("file"));
-    const Response missing = Response::error(404, "not_found", "Không có tệp này");
-    if (!id) return missing;
-    auto uses = store.file_uses(*id);
-    if (!uses) return store_failure(uses.error());
-    if (!sees_all_units(who)) {
-        auto units = store.list_units();
-        if (!units) return store_failure(units.error());
-        const UnitScope scope = UnitScope::of(who, *units);
-        if (std::none_of(uses->begin(), uses->end(),
-                         [&](const FileUse& u) { return scope.contains(u.unit_id); }))
-            return missing;
-    }
-    auto file = store.find_file(*id, true);
-    if (!file) return store_failure(file.error());
-    if (!*file) return missing;
-    Response out = Response::text(200, std::move((*file)->content), (*file)->media_type);
-    out.set_header("Content-Disposition", content_disposition((*file)->name));
-    out.set_header("X-Content-Type-Options", "nosniff");
-    out.set_header("Cache-Control", "private, no-store");
-    return out;
-}
-
 }  // namespace
 
 void add_dossier_routes(Router& router, WebApp& app) {
@@ -446,7 +371,6 @@ void add_dossier_routes(Router& router, WebApp& app) {
                secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
                    return change_status(app, r, p, s);
                }));
-    router.add("GET", "/api/v1/files/{file}", secured(app, Access::SignedIn, download));
 }
 
 }  // namespace thidua::web

@@ -26,6 +26,7 @@ void add_decision_routes(Router& router, WebApp& app);
 void add_attestation_routes(Router& router, WebApp& app);
 void add_task_routes(Router& router, WebApp& app);
 void add_proposal_routes(Router& router, WebApp& app);
+void add_file_routes(Router& router, WebApp& app);
 void add_dossier_routes(Router& router, WebApp& app);
 
 }  // namespace thidua::web

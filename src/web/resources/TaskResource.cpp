@@ -5,13 +5,19 @@
 //   POST /api/v1/units/{id}/tasks              {year, plan_id, area, title, due_on, note}
 //   POST /api/v1/tasks/{task}                  {status, done_on, title, due_on, area, note}
 //   POST /api/v1/units/{id}/task-completion    {year, value (null: withdraw), reason}
+//   POST /api/v1/tasks/{task}/evidence         one file (multipart `file`, or the raw body with
+//        ?name=), checked by content like a dossier's papers; downloaded at /api/v1/files/{id}
+//   POST /api/v1/tasks/{task}/evidence/{evidence}/withdraw  {reason}: it stays, marked
 // The unit's own officers (don-vi) and Home Affairs (noi-vu, quan-tri) keep the tasks; only Home
 // Affairs overrides the rate, with a reason. Every change is audited; nothing is deleted.
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
 #include "eval/TaskCompletion.h"
 #include "store/Clock.h"
+#include "web/app/FileUpload.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
@@ -46,6 +52,21 @@ TaskTiming timing_of(const ParTask& t) {
     timing.status = task_status_of(t.status).value_or(TaskStatus::Planned);
     if (!t.done_on.empty()) timing.done_on = Date::parse_iso(t.done_on);
     return timing;
+}
+
+json evidence_json(const TaskEvidence& e) {
+    return {{"id", e.id},
+            {"file",
+             {{"id", e.file.id},
+              {"name", e.file.name},
+              {"media_type", e.file.media_type},
+              {"size", e.file.size},
+              {"href", "/api/v1/files/" + std::to_string(e.file.id)}}},
+            {"added_by", e.added_by},
+            {"added_at", e.added_at},
+            {"withdrawn", e.withdrawn},
+            {"withdrawn_by", e.withdrawn_by},
+            {"withdraw_reason", e.withdraw_reason}};
 }
 
 json task_json(const ParTask& t, Date today) {
@@ -153,9 +174,17 @@ Response list_tasks(WebApp& app, Request& request, const Principal& who, Store& 
     auto tasks = store.par_tasks(unit, *year);
     if (!tasks) return store_failure(tasks.error());
     const Date today = store::vietnam_today();
+    auto evidence = store.task_evidence(unit, *year);
+    if (!evidence) return store_failure(evidence.error());
     json list = json::array();
-    for (const ParTask& t : *tasks)
-        list.push_back(task_json(t, today));
+    for (const ParTask& t : *tasks) {
+        json j = task_json(t, today);
+        json files = json::array();
+        for (const TaskEvidence& e : *evidence)
+            if (e.task_id == t.id) files.push_back(evidence_json(e));
+        j["evidence"] = std::move(files);
+        list.push_back(std::move(j));
+    }
     return Response::json(200, {{"unit_id", unit},
                                 {"year", *year},
                                 {"today", today.iso()},
@@ -219,18 +248,28 @@ Response add_task(WebApp& app, Request& request, const Principal& who, Store& st
     return Response::json(201, task_json(*saved, store::vietnam_today()));
 }
 
-Response change_task(WebApp& app, Request& request, const Principal& who, Store& store) {
+// The task a don-vi user or Home Affairs may change: 403 for other roles, 404 outside the scope.
+tl::expected<ParTask, Response> task_to_change(Request& request, const Principal& who,
+                                               Store& store) {
     if (!keeps_tasks(who))
-        return Response::error(403, "forbidden", "Chỉ đơn vị hoặc Sở Nội vụ sửa nhiệm vụ");
+        return tl::unexpected(
+            Response::error(403, "forbidden", "Chỉ đơn vị hoặc Sở Nội vụ sửa nhiệm vụ"));
     const auto id = parse_integer(request.param("task"));
-    if (!id) return Response::error(404, "not_found", "Không có nhiệm vụ này");
+    if (!id) return tl::unexpected(Response::error(404, "not_found", "Không có nhiệm vụ này"));
     auto found = store.par_task(*id);
-    if (!found) return store_failure(found.error());
-    if (!*found) return Response::error(404, "not_found", "Không có nhiệm vụ này");
-    if (auto denied = check_unit(store, who, (*found)->unit_id)) return std::move(*denied);
+    if (!found) return tl::unexpected(store_failure(found.error()));
+    if (!*found) return tl::unexpected(Response::error(404, "not_found", "Không có nhiệm vụ này"));
+    if (auto denied = check_unit(store, who, (*found)->unit_id))
+        return tl::unexpected(std::move(*denied));
+    return std::move(**found);
+}
+
+Response change_task(WebApp& app, Request& request, const Principal& who, Store& store) {
+    auto found = task_to_change(request, who, store);
+    if (!found) return std::move(found.error());
     auto body = json_body(request);
     if (!body) return std::move(body.error());
-    ParTask t = **found;
+    ParTask t = std::move(*found);
     t.updated_by = who.user.username;
     if (auto problem = apply_fields(app, store, *body, t))
         return Response::error(400, "bad_request", *problem);
@@ -238,6 +277,35 @@ Response change_task(WebApp& app, Request& request, const Principal& who, Store&
     if (!saved) return store_failure(saved.error());
     if (!*saved) return Response::error(404, "not_found", "Không có nhiệm vụ này");
     return Response::json(200, task_json(**saved, store::vietnam_today()));
+}
+
+Response add_evidence(WebApp& app, Request& request, const Principal& who, Store& store) {
+    auto task = task_to_change(request, who, store);
+    if (!task) return std::move(task.error());
+    auto file =
+        checked_upload(request, app.options().dossier_file_limit, "minh-chung", who.user.username);
+    if (!file) return std::move(file.error());
+    auto saved = store.add_task_evidence(task->id, std::move(*file));
+    if (!saved) return store_failure(saved.error());
+    return Response::json(201, evidence_json(*saved));
+}
+
+Response withdraw_evidence(Request& request, const Principal& who, Store& store) {
+    auto task = task_to_change(request, who, store);
+    if (!task) return std::move(task.error());
+    auto body = json_body(request);
+    if (!body) return std::move(body.error());
+    const auto id = parse_integer(request.param("evidence"));
+    auto listed = store.task_evidence(task->unit_id, task->year);
+    if (!listed) return store_failure(listed.error());
+    const bool belongs = id && std::any_of(listed->begin(), listed->end(), [&](const auto& e) {
+                             return e.id == *id && e.task_id == task->id;
+                         });
+    if (!belongs) return Response::error(404, "not_found", "Nhiệm vụ này không có minh chứng đó");
+    auto done = store.withdraw_task_evidence(*id, text_member(*body, "reason"), who.user.username);
+    if (!done) return store_failure(done.error());
+    if (!*done) return Response::error(409, "already_withdrawn", "Minh chứng này đã được rút");
+    return Response::json(200, evidence_json(**done));
 }
 
 Response override_completion(Request& request, const Principal& who, Store& store) {
@@ -292,6 +360,15 @@ void add_task_routes(Router& router, WebApp& app) {
                }));
     router.add("POST", "/api/v1/units/{id}/task-completion",
                secured(app, Access::Edit, override_completion));
+    // Room for the multipart framing around one file of the limit; the file itself is checked.
+    router.add("POST", "/api/v1/tasks/{task}/evidence",
+               secured(app, Access::SignedIn,
+                       [&app](Request& r, const Principal& p, Store& s) {
+                           return add_evidence(app, r, p, s);
+                       }),
+               app.options().dossier_file_limit + (64u << 10));
+    router.add("POST", "/api/v1/tasks/{task}/evidence/{evidence}/withdraw",
+               secured(app, Access::SignedIn, withdraw_evidence));
 }
 
 }  // namespace thidua::web

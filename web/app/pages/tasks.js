@@ -3,7 +3,7 @@
 // cancelled) beside the imported value and Home Affairs' override, and which one the evaluation
 // uses. The unit's officers and Home Affairs keep the tasks; only Home Affairs overrides the rate.
 import { html, useState } from '../vendor/htm-preact.js';
-import { api, enc } from '../api.js';
+import { api, enc, request } from '../api.js';
 import { formatDate, formatNumber } from '../i18n.js';
 import { ErrorBox, Loaded, useLoad } from '../ui.js';
 
@@ -25,6 +25,38 @@ function Completion({ c }) {
   </dl>`;
 }
 
+// Evidence of one task: the files with links, withdrawn ones struck through, and an upload.
+function Evidence({ t, canEdit, onChange }) {
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const upload = async (e) => {
+    e.preventDefault();
+    const input = e.target.elements.file;
+    if (!input.files.length) return;
+    setError(null);
+    setBusy(true);
+    const data = new FormData();
+    data.append('file', input.files[0]);
+    try {
+      await request('POST', `/tasks/${t.id}/evidence`, { body: data });
+      input.value = '';
+      onChange();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<div data-testid=${`task-evidence-${t.id}`}>
+    ${(t.evidence || []).length ? html`<ul class="plain">${t.evidence.map((e) => html`<li key=${e.id}>
+      ${e.withdrawn ? html`<s title=${`Đã rút: ${e.withdraw_reason || ''}`}>${e.file.name}</s>` : html`<a href=${e.file.href} download>${e.file.name}</a>`}</li>`)}</ul>` : ''}
+    ${canEdit && html`<form class="inline-form" onSubmit=${upload}>
+      <input type="file" name="file" aria-label="Tệp minh chứng" accept=".pdf,.docx,.png,.jpg,.jpeg,.gif,.webp" data-testid=${`task-evidence-input-${t.id}`} />
+      <button type="submit" class="secondary" disabled=${busy} data-testid=${`task-evidence-upload-${t.id}`}>Đính kèm</button>
+      <${ErrorBox} error=${error} /></form>`}
+  </div>`;
+}
+
 function TaskRow({ t, areaName, canEdit, onChange }) {
   const [error, setError] = useState(null);
   const [doneOn, setDoneOn] = useState(t.done_on || '');
@@ -42,6 +74,7 @@ function TaskRow({ t, areaName, canEdit, onChange }) {
     <td>${formatDate(t.due_on)}</td>
     <td>${statusLabels[t.status] || t.status}${t.overdue ? ' — quá hạn' : ''}${t.status === 'done' ? (t.on_time ? ' — đúng hạn' : ' — trễ hạn') : ''}</td>
     <td>${t.done_on ? formatDate(t.done_on) : ''}</td>
+    <td><${Evidence} t=${t} canEdit=${canEdit} onChange=${onChange} /></td>
     <td>${canEdit && html`<div class="inline-form">
       <select aria-label="Trạng thái" value=${t.status} data-testid="task-status" onChange=${(e) => change({ status: e.target.value, done_on: e.target.value === 'done' ? doneOn || undefined : undefined })}>
         ${Object.entries(statusLabels).map(([k, v]) => html`<option key=${k} value=${k}>${v}</option>`)}
@@ -114,7 +147,7 @@ export function ParTasks({ unit }) {
       const areaName = (t) => r.areas.find((a) => a.plan_id === t.plan_id && a.id === t.area)?.name || t.area || '—';
       return html`<${Completion} c=${r.completion} />
         ${r.tasks.length ? html`<div class="scroll"><table class="table compact" data-testid="task-table">
-          <thead><tr><th scope="col">Lĩnh vực</th><th scope="col">Nhiệm vụ</th><th scope="col">Hạn</th><th scope="col">Trạng thái</th><th scope="col">Ngày xong</th><th scope="col"><span class="sr-only">Cập nhật</span></th></tr></thead>
+          <thead><tr><th scope="col">Lĩnh vực</th><th scope="col">Nhiệm vụ</th><th scope="col">Hạn</th><th scope="col">Trạng thái</th><th scope="col">Ngày xong</th><th scope="col">Minh chứng</th><th scope="col"><span class="sr-only">Cập nhật</span></th></tr></thead>
           <tbody>${r.tasks.map((t) => html`<${TaskRow} key=${t.id} t=${t} areaName=${areaName} canEdit=${r.can_edit} onChange=${state.reload} />`)}</tbody>
         </table></div>` : html`<p class="muted">Năm ${year} chưa có nhiệm vụ nào.</p>`}
         ${r.can_edit && html`<${AddTask} unit=${unit} year=${year} areas=${r.areas} onAdded=${state.reload} />`}
