@@ -3,22 +3,14 @@
 // CHROMIUM (default /usr/bin/chromium). Steps run in order and share one browser.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeZip } from './zip.mjs';
+import {
+  ADMIN, ADMIN_PASSWORD, BASE, VIETNAMESE, apiCall, assertNoProblems, close, forgetProblems, launch, login, logout, page, root, step,
+} from './harness.mjs';
 
-const root = process.env.THIDUA_SOURCE_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// ES modules ignore NODE_PATH: resolve playwright-core from web/node_modules explicitly.
-const require = createRequire(path.join(root, 'web', 'package.json'));
-const { chromium } = require('playwright-core');
-
-const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080';
-const ADMIN = process.env.THIDUA_ADMIN_USER || 'admin';
-const ADMIN_PASSWORD = process.env.THIDUA_ADMIN_PASSWORD;
-const ARTIFACTS = process.env.ARTIFACTS_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-shots-'));
 const PLAN = 'kien-giang-2021-2025';
 const PERIOD = '2021-2025';
 const UNIT = process.env.THIDUA_TEST_UNIT || 'KG-STP'; // Sở Tư pháp
@@ -26,91 +18,12 @@ const UNIT = process.env.THIDUA_TEST_UNIT || 'KG-STP'; // Sở Tư pháp
 const SCRATCH = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-zip-'));
 const OTHER_UNIT = 'KG-SNV';
 const OTHER_UNIT_NAME = 'Sở Nội vụ';
-const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
-
-let browser;
-let context;
-let page;
-const problems = []; // console errors, page errors, CSP violations
-
-async function watch(p) {
-  // CSP violations are reported as console errors too; the event catches any the console misses.
-  await p.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  p.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = msg.text();
-    // The browser logs every non-2xx fetch; 401 before logging in and the deliberate 403/404
-    // probes are expected. CSP violations and script errors are not.
-    if (/^Failed to load resource: the server responded with a status of (401|403|404)/.test(text)) return;
-    problems.push(`console: ${text} (${p.url()})`);
-  });
-  p.on('pageerror', (error) => problems.push(`pageerror: ${error.message} (${p.url()})`));
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-  } catch (error) {
-    const file = path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, '_')}.png`);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
-    error.message += `\n  ảnh chụp màn hình: ${file}`;
-    throw error;
-  }
-}
-
-function assertNoProblems(where) {
-  const found = problems.splice(0);
-  assert.deepEqual(found, [], `lỗi trong trình duyệt (${where})`);
-}
-
-async function login(username, password) {
-  await page.goto(`${BASE}/#/`);
-  await page.getByTestId('login-form').waitFor();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('password-form')).first().waitFor({ state: 'attached' });
-}
-
-async function logout() {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-}
-
-// The API, with the page's cookie (and CSRF token for writes).
-async function apiCall(method, url, options = {}) {
-  const csrf = await page.evaluate(async () => {
-    const r = await fetch('/api/v1/me');
-    return r.ok ? (await r.json()).csrf_token : null;
-  });
-  return page.request.fetch(`${BASE}/api/v1${url}`, {
-    method,
-    headers: { ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...(options.headers || {}) },
-    data: options.data,
-  });
-}
 
 describe('giao diện web', { concurrency: false }, () => {
-  before(async () => {
-    assert.ok(ADMIN_PASSWORD, 'THIDUA_ADMIN_PASSWORD chưa đặt');
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await watch(page);
-  });
+  before(launch);
 
   after(async () => {
-    await browser?.close();
+    await close();
     fs.rmSync(SCRATCH, { recursive: true, force: true });
   });
 
@@ -185,8 +98,8 @@ describe('giao diện web', { concurrency: false }, () => {
     const units = await apiCall('GET', '/units?q=don%20vi%20thu');
     assert.deepEqual(await units.json(), [], 'không lưu gì');
     // The refused upload is logged by the browser as a failed (400) request: expected here.
-    const found = problems.splice(0).filter((p) => !/status of 400/.test(p));
-    assert.deepEqual(found, [], 'lỗi trong trình duyệt (nhập tệp sai)');
+    forgetProblems(/status of 400/);
+    assertNoProblems('nhập tệp sai');
   }));
 
   test('kết quả xét: lý do, tải XLSX', () => step('evaluation', async () => {
@@ -280,8 +193,8 @@ describe('giao diện web', { concurrency: false }, () => {
     await page.getByTestId('template-file-to-trinh').setInputFiles({ name: 'sai.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải docx') });
     await page.getByTestId('template-to-trinh').getByTestId('error').waitFor();
     assert.match(await page.getByTestId('template-to-trinh').innerText(), /mẫu mặc định/);
-    const found = problems.splice(0).filter((p) => !/status of 422/.test(p));
-    assert.deepEqual(found, [], 'lỗi trong trình duyệt (mẫu văn bản)');
+    forgetProblems(/status of 422/);
+    assertNoProblems('mẫu văn bản');
   }));
 
   test('các trang khác hiện không lỗi', () => step('pages', async () => {
