@@ -76,6 +76,15 @@ inline HttpReply post_file(HttpTestClient& c, const std::string& target, const s
 
 inline const std::string kTestPdf = "%PDF-1.4\n% test\n1 0 obj << >> endobj\ntrailer\n%%EOF\n";
 
+// A seed plan saved and one of its scenario datasets imported for it.
+inline void seed_scenario(HttpTestClient& admin, const std::string& plan,
+                          const std::string& scenario) {
+    ASSERT_EQ(put_plan(admin, plan, plan_text(plan)).status, 200);
+    const HttpReply r =
+        upload(admin, "/api/v1/plans/" + plan + "/data", scenario_zip(plan, scenario));
+    ASSERT_EQ(r.status, 200) << r.body;
+}
+
 // The KG plan saved and its sample imported for it, as a Home Affairs officer would.
 inline void seed_kien_giang(HttpTestClient& admin) {
     ASSERT_EQ(put_plan(admin, kKg, plan_text(kKg)).status, 200);

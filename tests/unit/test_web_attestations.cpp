@@ -30,11 +30,7 @@ class WebAttestationTest : public WebTest {};
 
 TEST_P(WebAttestationTest, TheCouncilsAttestationStandsInForTheImportedFact) {
     HttpTestClient a = admin();
-    ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
-    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
-                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
-                  .status,
-              200);
+    ASSERT_NO_FATAL_FAILURE(seed_scenario(a, kCt, "ranking-second-key-and-tie"));
     EXPECT_EQ(group_of(a)["selected"], json({"CT-PNV"}));
 
     const HttpReply made =

@@ -36,11 +36,7 @@ class WebDecisionTest : public WebTest {};
 
 TEST_P(WebDecisionTest, TheCouncilSettlesATieAndEverythingFollows) {
     HttpTestClient a = admin();
-    ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
-    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
-                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
-                  .status,
-              200);
+    ASSERT_NO_FATAL_FAILURE(seed_scenario(a, kCt, "ranking-second-key-and-tie"));
     for (const char* user : {"hd", "nv"}) {
         ASSERT_EQ(a.post_json("/api/v1/users",
                               {{"username", user},

@@ -61,11 +61,7 @@ protected:
 
 TEST_P(WebDossierTest, FullStatusPathWithUploadsScopeAndAudit) {
     HttpTestClient a = admin();
-    ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
-    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
-                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
-                  .status,
-              200);
+    ASSERT_NO_FATAL_FAILURE(seed_scenario(a, kCt, "ranking-second-key-and-tie"));
 
     // The board: a selected candidate without a record is a draft, nothing filed, past due.
     HttpReply r = a.get("/api/v1/plans/" + kCt + "/dossiers" + kPeriod);
@@ -216,11 +212,7 @@ TEST_P(WebDossierTest, FullStatusPathWithUploadsScopeAndAudit) {
 
 TEST_P(WebDossierTest, ReadersAndTheCouncilOnlyDoTheirPart) {
     HttpTestClient a = admin();
-    ASSERT_EQ(put_plan(a, kCt, plan_text(kCt)).status, 200);
-    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
-                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
-                  .status,
-              200);
+    ASSERT_NO_FATAL_FAILURE(seed_scenario(a, kCt, "ranking-second-key-and-tie"));
     for (const char* role : {"lanh-dao", "hoi-dong"})
         ASSERT_EQ(
             a.post_json("/api/v1/users",
