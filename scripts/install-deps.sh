@@ -18,7 +18,7 @@ packages=(
   clang libclang-rt-14-dev
   nodejs chromium
   libdtl-dev
-  libreoffice-writer-nogui fonts-liberation2 poppler-utils
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils
 )
 # Debian's npm, unless the command is already there: NodeSource's nodejs bundles npm and conflicts
 # with the Debian package.
