@@ -125,6 +125,11 @@ void Indexes::build_registrations() {
         m_registrations.emplace(key(m_data.registrations[i].subject), i);
 }
 
+bool counts_before(const Registration& a, const Registration& b) {
+    if (a.registered_on != b.registered_on) return a.registered_on < b.registered_on;
+    return a.late_accepted && !b.late_accepted;
+}
+
 const Registration* Indexes::registration(Subject s, const std::string& period) {
     if (!m_registrations_built) build_registrations();
     const Registration* earliest = nullptr;
@@ -132,7 +137,7 @@ const Registration* Indexes::registration(Subject s, const std::string& period) 
     for (auto it = begin; it != end; ++it) {
         const Registration& r = m_data.registrations[it->second];
         if (r.period != period) continue;
-        if (earliest == nullptr || r.registered_on < earliest->registered_on) earliest = &r;
+        if (earliest == nullptr || counts_before(r, *earliest)) earliest = &r;
     }
     return earliest;
 }

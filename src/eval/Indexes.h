@@ -14,6 +14,10 @@
 
 namespace thidua {
 
+// Which of a subject's registrations for a period counts: the earliest; on the same day, one whose
+// lateness Home Affairs accepted (an app entry made over an imported registration).
+bool counts_before(const Registration& a, const Registration& b);
+
 class Indexes {
 public:
     Indexes(const CompiledPlan& plan, const Dataset& data);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "eval/Deadlines.h"
+#include "eval/Indexes.h"
 
 namespace thidua {
 namespace {
@@ -20,7 +21,7 @@ std::unordered_map<uint64_t, const Registration*> earliest_registrations(
     for (const Registration& r : data.registrations) {
         if (r.period != period) continue;
         auto [it, inserted] = out.emplace(key(r.subject), &r);
-        if (!inserted && r.registered_on < it->second->registered_on) it->second = &r;
+        if (!inserted && counts_before(r, *it->second)) it->second = &r;
     }
     return out;
 }

@@ -176,7 +176,44 @@ TEST_P(WebRegistrationTest, LateRegistrationCountsOnlyOnceHomeAffairsAcceptsIt) 
                                                             {"accept", true},
                                                             {"reason", "x"}})
                   .status,
-              404);  // imported, not made here
+              409);  // imported on time: nothing to decide
+}
+
+TEST_P(WebRegistrationTest, HomeAffairsAcceptsALateRegistrationThatCameWithTheImport) {
+    HttpTestClient a = admin();
+    ASSERT_EQ(put_plan(a, kKg, plan_with_deadline("2022-03-30")).status, 200);
+    ASSERT_EQ(upload(a, "/api/v1/plans/" + kKg + "/data", dataset_zip()).status, 200);
+    ZipEntries regs{
+        {"units.csv",
+         "id,name,type,parent_id\nKG,Ủy ban nhân dân tỉnh Kiên Giang,province,\nKG-SNV,Sở Nội "
+         "vụ,department,KG\n"},
+        {"registrations.csv", "subject_id,period,registered_on\nKG-SNV,2021-2025,2022-04-04\n"}};
+    ASSERT_EQ(upload(a, "/api/v1/plans/" + kKg + "/data", build_zip(regs)).status, 200);
+    EXPECT_EQ(row_of(a, "KG-SNV")["status"], "late");
+    EXPECT_EQ(registered_criterion(a, "KG-SNV")["result"], "fail");
+
+    HttpTestClient nv = officer("nv", "noi-vu");
+    const HttpReply decided =
+        nv.post_json(kRegistrations + "/decision", {{"period", "2021-2025"},
+                                                    {"subject_kind", "unit"},
+                                                    {"subject_id", "KG-SNV"},
+                                                    {"accept", true},
+                                                    {"reason", "Gửi qua bưu điện trước hạn"}});
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    const json row = row_of(a, "KG-SNV");
+    EXPECT_EQ(row["status"], "late_accepted");
+    EXPECT_EQ(row["registered_on"], "2022-04-04");
+    EXPECT_EQ(row["entry"]["registered_by"], "(dữ liệu nhập)");
+    EXPECT_EQ(row["entry"]["decided_by"], "nv");
+    EXPECT_EQ(registered_criterion(a, "KG-SNV")["result"], "pass");
+    // A subject that never registered has nothing to decide.
+    EXPECT_EQ(nv.post_json(kRegistrations + "/decision", {{"period", "2021-2025"},
+                                                          {"subject_kind", "unit"},
+                                                          {"subject_id", "KG-STP"},
+                                                          {"accept", true},
+                                                          {"reason", "x"}})
+                  .status,
+              404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WebRegistrationTest, ::testing::Values("sqlite", "postgresql"),

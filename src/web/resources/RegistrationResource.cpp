@@ -32,6 +32,9 @@ json counts_json(const StatusCounts& c) {
     return out;
 }
 
+// Who "registered" an imported registration that Home Affairs decides on.
+constexpr const char* kImportedBy = "(dữ liệu nhập)";
+
 using EntryKey = std::pair<std::string, std::string>;  // (subject_kind, subject_id)
 
 json row_json(const RegistrationRow& row, const Dataset& data,
@@ -168,7 +171,35 @@ Response register_subject(WebApp& app, Request& request, const Principal& who, S
                                                        {"status", got.late ? "late" : "on_time"}});
 }
 
-Response decide(Request& request, const Principal& who, Store& store) {
+// The app entry a decision is recorded on. An imported registration made after the deadline has
+// none: one is made with the imported date, marked as coming from the import, so that Home Affairs
+// can accept it like one made in the application.
+tl::expected<RegistrationEntry, Response> entry_to_decide(WebApp& app, Store& store,
+                                                          const Principal& who,
+                                                          const RegistrationEntry& key) {
+    auto existing = store.registrations(key.plan_id, key.period);
+    if (!existing) return tl::unexpected(store_failure(existing.error()));
+    for (const RegistrationEntry& e : *existing)
+        if (e.subject_kind == key.subject_kind && e.subject_id == key.subject_id) return e;
+    auto evaluation = evaluate_for(app, store, who, key.plan_id, key.period);
+    if (!evaluation) return tl::unexpected(std::move(evaluation.error()));
+    const RegistrationBoard b = registration_board(evaluation->result, true);
+    const RegistrationRow* row =
+        find_row(b, *evaluation->data, {key.period, key.subject_kind, key.subject_id});
+    if (row == nullptr || !row->registered_on)
+        return tl::unexpected(Response::error(404, "not_found", "Không có đăng ký này"));
+    RegistrationEntry e = key;
+    e.registered_on = row->registered_on->iso();
+    e.registered_by = kImportedBy;
+    e.late =
+        row->status == RegistrationStatus::Late || row->status == RegistrationStatus::LateAccepted;
+    if (!e.late) return e;
+    auto added = store.add_registration(e);
+    if (!added) return tl::unexpected(store_failure(added.error()));
+    return added->entry;
+}
+
+Response decide(WebApp& app, Request& request, const Principal& who, Store& store) {
     auto body = json_body(request);
     if (!body) return std::move(body.error());
     auto t = target_of(*body);
@@ -183,15 +214,9 @@ Response decide(Request& request, const Principal& who, Store& store) {
     key.subject_kind = t->kind;
     key.subject_id = t->id;
     key.period = t->period;
-    auto existing = store.registrations(key.plan_id, key.period);
-    if (!existing) return store_failure(existing.error());
-    const auto it =
-        std::find_if(existing->begin(), existing->end(), [&](const RegistrationEntry& e) {
-            return e.subject_kind == key.subject_kind && e.subject_id == key.subject_id;
-        });
-    if (it == existing->end())
-        return Response::error(404, "not_found", "Không có đăng ký này (đăng ký qua ứng dụng)");
-    if (!it->late)
+    auto entry = entry_to_decide(app, store, who, key);
+    if (!entry) return std::move(entry.error());
+    if (!entry->late)
         return Response::error(409, "not_late", "Đăng ký này đúng hạn, không cần quyết định");
     auto decided = store.decide_registration(key, accept->get<bool>() ? "accepted" : "refused",
                                              reason, who.user.username);
@@ -213,7 +238,9 @@ void add_registration_routes(Router& router, WebApp& app) {
                    return register_subject(app, r, p, s);
                }));
     router.add("POST", "/api/v1/plans/{id}/registrations/decision",
-               secured(app, Access::Edit, decide));
+               secured(app, Access::Edit, [&app](Request& r, const Principal& p, Store& s) {
+                   return decide(app, r, p, s);
+               }));
 }
 
 }  // namespace thidua::web

@@ -43,7 +43,7 @@ function RowActions({ plan, period, row, user, onChanged }) {
   return html`<div class="row-actions">
     ${row.status === 'missing' && canRegister && html`<button type="button" disabled=${busy} data-testid=${`register-${row.id}`}
       onClick=${() => run(() => api.post(`/plans/${enc(plan)}/registrations`, target))}>Đăng ký<span class="sr-only"> — ${row.name}</span></button>`}
-    ${row.entry?.late && editors.includes(user.role) && html`<div class="decision" data-testid=${`decide-${row.id}`}>
+    ${(row.entry?.late || row.status === 'late') && editors.includes(user.role) && html`<div class="decision" data-testid=${`decide-${row.id}`}>
       <label>Lý do <input value=${reason} onInput=${(e) => setReason(e.target.value)} data-testid=${`reason-${row.id}`} /></label>
       <button type="button" disabled=${busy || !reason.trim()} onClick=${() => decide(true)} data-testid=${`accept-${row.id}`}>Chấp nhận</button>
       <button type="button" disabled=${busy || !reason.trim()} onClick=${() => decide(false)}>Không chấp nhận</button></div>`}
