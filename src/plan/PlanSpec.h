@@ -146,7 +146,8 @@ struct DueSpec {
     std::string event;
     bool event_last_year = true;  // the period's last year (annual: the year itself)
     int days = 0;
-    std::string text;  // as the plan words it, for documents
+    bool working_days = false;  // `days` counts working days (base/WorkingDays), not calendar days
+    std::string text;           // as the plan words it, for documents
 };
 
 struct DocumentSpec {

@@ -234,7 +234,7 @@ private:
     DueSpec read_due(const YAML::Node& n) {
         DueSpec due;
         if (!n || n.IsNull()) return due;
-        m_src.keys(n, {"date", "after_event", "days", "year", "text"}, {});
+        m_src.keys(n, {"date", "after_event", "days", "working_days", "year", "text"}, {});
         due.text = m_src.str(at(n, "text"));
         if (at(n, "date")) {
             due.kind = DueSpec::Kind::Date;
@@ -242,12 +242,19 @@ private:
         } else if (at(n, "after_event")) {
             due.kind = DueSpec::Kind::AfterEvent;
             due.event = m_src.id(at(n, "after_event"));
-            due.days = m_src.integer(at(n, "days")).value_or(0);
+            if (at(n, "days") && at(n, "working_days"))
+                m_src.error(at(n, "working_days"),
+                            "chỉ ghi một trong 'days' (ngày) hoặc 'working_days' (ngày làm việc)");
+            due.working_days = static_cast<bool>(at(n, "working_days"));
+            const YAML::Node count = due.working_days ? at(n, "working_days") : at(n, "days");
+            due.days = m_src.integer(count).value_or(0);
+            if (due.days < 0) m_src.error(count, "số ngày phải từ 0 trở lên");
             const std::string year = at(n, "year") ? m_src.str(at(n, "year")) : "last";
             if (year != "last")
                 m_src.error(at(n, "year"), "'year' chỉ nhận 'last' (năm cuối của kỳ)");
         } else if (!at(n, "text")) {
-            m_src.error(n, "hạn nộp cần 'date' hoặc 'after_event' (kèm 'days')");
+            m_src.error(n,
+                        "hạn nộp cần 'date' hoặc 'after_event' (kèm 'days' hoặc 'working_days')");
         }
         return due;
     }
