@@ -22,5 +22,6 @@ std::function<int()> add_plan_command(CLI::App& app);
 std::function<int()> add_units_command(CLI::App& app);
 std::function<int()> add_serve_command(CLI::App& app);
 std::function<int()> add_doc_command(CLI::App& app);
+std::function<int()> add_remind_command(CLI::App& app);
 
 }  // namespace thidua::cli

@@ -10,6 +10,8 @@
 #include "auth/Tokens.h"
 #include "cli/Commands.h"
 #include "cli/StoreAccess.h"
+#include "notify/Mailer.h"
+#include "web/app/ReminderSchedule.h"
 #include "web/app/WebApp.h"
 #include "web/http/Server.h"
 
@@ -22,6 +24,8 @@ struct ServeArgs {
     uint16_t port = 8080;
     int workers = 4;
     bool behind_tls_proxy = false;
+    std::string today;  // YYYY-MM-DD: the day the calendar and reminders take as today
+    bool no_reminders = false;
 };
 
 // The first administrator, `admin`, when the store has no user yet: the password from
@@ -40,8 +44,8 @@ int ensure_first_admin(Store& store) {
         std::cerr << "THIDUA_ADMIN_PASSWORD không dùng được: " << problem << "\n";
         return kExitBadInput;
     }
-    NewUser admin{"admin",  auth::hash_password(password), Role::QuanTri, "", "Quản trị viên",
-                  generated};
+    NewUser admin{
+        "admin", auth::hash_password(password), Role::QuanTri, "", "Quản trị viên", generated, ""};
     if (auto made = store.accounts().create_user(admin, "thidua"); !made) {
         std::cerr << made.error().format() << "\n";
         return kExitFailure;
@@ -66,6 +70,13 @@ int run(const ServeArgs& args) {
     web::WebOptions options;
     options.db_url = args.db;
     options.behind_tls_proxy = args.behind_tls_proxy;
+    if (!args.today.empty()) {
+        options.today = Date::parse_iso(args.today);
+        if (!options.today) {
+            std::cerr << "--today cần ngày dạng YYYY-MM-DD\n";
+            return kExitBadInput;
+        }
+    }
     web::WebApp app(options);
     const web::Router router = web::make_router(app);
     web::ServerOptions server_options;
@@ -82,11 +93,20 @@ int run(const ServeArgs& args) {
     }
     const std::string host =
         args.bind.find(':') != std::string::npos ? "[" + args.bind + "]" : args.bind;
+    // Reminders: in the application always, by e-mail when THIDUA_SMTP_URL is set.
+    std::unique_ptr<web::ReminderSchedule> reminders;
+    if (!args.no_reminders) {
+        const auto smtp = smtp_settings_from_env();
+        reminders =
+            std::make_unique<web::ReminderSchedule>(app, smtp ? make_smtp_mailer(*smtp) : nullptr);
+        reminders->start();
+    }
     web::run_until_signal(server, [&] {
         std::cout << fmt::format("thidua đang chạy tại http://{}:{}/ (dừng: Ctrl+C)\n", host,
                                  server.port())
                   << std::flush;
     });
+    if (reminders) reminders->stop();
     std::cout << "Đã dừng máy chủ.\n";
     return kExitOk;
 }
@@ -103,6 +123,10 @@ std::function<int()> add_serve_command(CLI::App& app) {
         ->check(CLI::Range(1, 64));
     cmd->add_flag("--behind-tls-proxy", args->behind_tls_proxy,
                   "Chạy sau một proxy TLS: cookie Secure, tin X-Forwarded-Proto/For");
+    cmd->add_option("--today", args->today,
+                    "Ngày coi là hôm nay cho lịch và nhắc hạn (YYYY-MM-DD; để thử, trình diễn)");
+    cmd->add_flag("--no-reminders", args->no_reminders,
+                  "Không chạy việc nhắc hạn hằng ngày (khi máy chủ khác đã chạy)");
     return [args]() { return run(*args); };
 }
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     auto units = thidua::cli::add_units_command(app);
     auto serve = thidua::cli::add_serve_command(app);
     auto doc = thidua::cli::add_doc_command(app);
+    auto remind = thidua::cli::add_remind_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
         if (sub->get_name() == "units") return units();
         if (sub->get_name() == "serve") return serve();
         if (sub->get_name() == "doc") return doc();
+        if (sub->get_name() == "remind") return remind();
     }
     return thidua::cli::kExitBadInput;
 }

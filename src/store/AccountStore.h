@@ -29,6 +29,7 @@ struct User {
     bool disabled = false;
     bool must_change_password = false;
     std::string created_at;
+    std::string email;  // where reminders are mailed; "" for none
 };
 
 struct NewUser {
@@ -38,6 +39,7 @@ struct NewUser {
     std::string unit_id;
     std::string display_name;
     bool must_change_password = false;
+    std::string email;
 };
 
 struct UserCredentials {
@@ -89,6 +91,8 @@ public:
                                   bool must_change, const std::string& keep_session_hash,
                                   const std::string& actor = {}) = 0;
     // Disabling also ends the user's sessions, so that enabling again does not revive them.
+    virtual Result<> set_email(int64_t user_id, const std::string& email,
+                               const std::string& actor) = 0;
     virtual Result<> set_disabled(int64_t user_id, bool disabled,
                                   const std::string& actor = {}) = 0;
 

@@ -588,6 +588,29 @@ CREATE TABLE task_evidence_withdrawals (
 );
 )sql";
 
+// Reminders per user (issue 6, item 5) and where to mail them: a reminder is added once per user
+// and key (the unique index), read and mailed marks are the only updates.
+constexpr std::string_view kNotifications = R"sql(
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+CREATE TABLE notifications (
+  id ${ID},
+  username TEXT NOT NULL,
+  reminder_key TEXT NOT NULL,
+  plan_id ${KEY} NOT NULL DEFAULT '',
+  period TEXT NOT NULL DEFAULT '',
+  unit_id ${KEY} NOT NULL DEFAULT '',
+  title TEXT NOT NULL,
+  link TEXT NOT NULL DEFAULT '',
+  due_on TEXT,
+  created_at TEXT NOT NULL,
+  read_at TEXT,
+  mailed_at TEXT,
+  mail_error TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX notifications_once ON notifications (username, reminder_key);
+CREATE INDEX notifications_unmailed ON notifications (mailed_at, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -606,6 +629,7 @@ constexpr Migration kMigrations[] = {
     {11, "uploaded files; award dossiers, their status path and uploads, append-only",
      kDossierRecords, kDossierRecordsSqlite, kDossierRecordsPostgresql},
     {12, "evidence files of PAR tasks", kTaskEvidence, {}, {}},
+    {13, "reminders per user; users' e-mail addresses", kNotifications, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

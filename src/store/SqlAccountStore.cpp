@@ -9,10 +9,10 @@
 namespace thidua::store {
 namespace {
 
-// Columns 0-7 of every query that reads a user: see read_user().
+// Columns 0-8 of every query that reads a user: see read_user(); a query's own columns follow.
 constexpr std::string_view kUserColumns =
     "u.id, u.username, u.role, u.unit_id, u.display_name, u.disabled, u.must_change_password, "
-    "u.created_at";
+    "u.created_at, u.email";
 
 User read_user(const SqlRow& r) {
     return {r.integer(0),
@@ -22,7 +22,8 @@ User read_user(const SqlRow& r) {
             std::string(r.text(4)),
             r.integer(5) != 0,
             r.integer(6) != 0,
-            std::string(r.text(7))};
+            std::string(r.text(7)),
+            std::string(r.text(8))};
 }
 
 // Empty is NULL: no unit, no expiry.
@@ -68,7 +69,7 @@ Result<std::optional<SessionInfo>> query_session(SqlConnection& db, const std::s
     const SqlValue params[] = {SqlValue::of(token_hash), SqlValue::of(now)};
     std::optional<SessionInfo> out;
     auto done = db.query(sql, params, [&](const SqlRow& r) {
-        out = SessionInfo{read_user(r), std::string(r.text(8)), std::string(r.text(9))};
+        out = SessionInfo{read_user(r), std::string(r.text(9)), std::string(r.text(10))};
     });
     if (!done) return tl::unexpected(done.error());
     return out;
@@ -104,14 +105,16 @@ Result<User> SqlAccountStore::create_user(const NewUser& user, const std::string
              user.display_name,
              false,
              user.must_change_password,
-             utc_now()};
+             utc_now(),
+             user.email};
     const SqlValue row[] = {SqlValue::of(out.username),        SqlValue::of(user.password_hash),
                             SqlValue::of(role_code(out.role)), text_or_null(out.unit_id),
                             SqlValue::of(out.display_name),    flag(out.must_change_password),
-                            SqlValue::of(out.created_at)};
+                            SqlValue::of(out.created_at),      SqlValue::of(out.email)};
     auto inserted = m_db.query(
         "INSERT INTO users (username, password_hash, role, unit_id, display_name, "
-        "must_change_password, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "must_change_password, created_at, email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+        "RETURNING id",
         row, [&](const SqlRow& r) { out.id = r.integer(0); });
     if (!inserted) return tl::unexpected(inserted.error());
 
@@ -135,7 +138,7 @@ Result<std::optional<UserCredentials>> SqlAccountStore::find_credentials(
     auto done = m_db.query(
         fmt::format("SELECT {}, u.password_hash FROM users u WHERE u.username = $1", kUserColumns),
         params, [&](const SqlRow& r) {
-            out = UserCredentials{read_user(r), std::string(r.text(8))};
+            out = UserCredentials{read_user(r), std::string(r.text(9))};
         });
     if (!done) return tl::unexpected(done.error());
     return out;
@@ -179,6 +182,26 @@ Result<> SqlAccountStore::set_password(int64_t user_id, const std::string& passw
                                            "user-password",
                                            (*user)->username,
                                            detail.dump()});
+        !r)
+        return r;
+    return tx.commit();
+}
+
+Result<> SqlAccountStore::set_email(int64_t user_id, const std::string& email,
+                                    const std::string& actor) {
+    Transaction tx(m_db);
+    if (auto r = tx.begin(); !r) return r;
+    auto user = find_user(user_id);
+    if (!user) return tl::unexpected(user.error());
+    if (!*user) return tl::unexpected(no_user(user_id));
+    const SqlValue row[] = {SqlValue::of(user_id), SqlValue::of(email)};
+    if (auto r = m_db.run("UPDATE users SET email = $2 WHERE id = $1", row); !r)
+        return tl::unexpected(r.error());
+    const nlohmann::json detail = {
+        {"id", user_id}, {"before", {{"email", (*user)->email}}}, {"after", {{"email", email}}}};
+    if (auto r = append_audit_entry(
+            m_db,
+            {0, {}, actor_or(actor, "thidua"), "user-email", (*user)->username, detail.dump()});
         !r)
         return r;
     return tx.commit();

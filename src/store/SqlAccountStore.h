@@ -19,6 +19,8 @@ public:
     Result<std::vector<User>> list_users() override;
     Result<> set_password(int64_t user_id, const std::string& password_hash, bool must_change,
                           const std::string& keep_session_hash, const std::string& actor) override;
+    Result<> set_email(int64_t user_id, const std::string& email,
+                       const std::string& actor) override;
     Result<> set_disabled(int64_t user_id, bool disabled, const std::string& actor) override;
 
     Result<> create_session(const NewSession& session) override;

@@ -12,6 +12,7 @@
 #include "store/ForwardedProposals.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
+#include "store/Notifications.h"
 #include "store/ParTasks.h"
 #include "store/PlanTemplates.h"
 #include "store/PlanVersions.h"
@@ -163,6 +164,29 @@ tl::expected<std::optional<TaskEvidence>, StoreError> SqlStore::withdraw_task_ev
 tl::expected<std::vector<TaskEvidence>, StoreError> SqlStore::task_evidence(
     const std::string& unit_id, int year) {
     return list_task_evidence(*m_db, unit_id, year);
+}
+
+tl::expected<bool, StoreError> SqlStore::add_notification(Notification n) {
+    return store::add_notification(*m_db, std::move(n));
+}
+
+tl::expected<std::vector<Notification>, StoreError> SqlStore::notifications(
+    const std::string& username, bool unread_only, int limit) {
+    return list_notifications(*m_db, username, unread_only, limit);
+}
+
+tl::expected<bool, StoreError> SqlStore::mark_notification_read(int64_t id,
+                                                                const std::string& username) {
+    return store::mark_notification_read(*m_db, id, username);
+}
+
+tl::expected<std::vector<Notification>, StoreError> SqlStore::unmailed_notifications(int limit) {
+    return store::unmailed_notifications(*m_db, limit);
+}
+
+tl::expected<void, StoreError> SqlStore::mark_notification_mailed(int64_t id,
+                                                                  const std::string& error) {
+    return store::mark_notification_mailed(*m_db, id, error);
 }
 
 tl::expected<CouncilChoice, StoreError> SqlStore::save_council_decision(const std::string& plan_id,

@@ -62,6 +62,15 @@ public:
         const std::string& plan_id, const std::string& period) override;
     tl::expected<TaskEvidence, StoreError> add_task_evidence(int64_t task_id,
                                                              StoredFile file) override;
+    tl::expected<bool, StoreError> add_notification(Notification n) override;
+    tl::expected<std::vector<Notification>, StoreError> notifications(const std::string& username,
+                                                                      bool unread_only,
+                                                                      int limit) override;
+    tl::expected<bool, StoreError> mark_notification_read(int64_t id,
+                                                          const std::string& username) override;
+    tl::expected<std::vector<Notification>, StoreError> unmailed_notifications(int limit) override;
+    tl::expected<void, StoreError> mark_notification_mailed(int64_t id,
+                                                            const std::string& error) override;
     tl::expected<std::optional<TaskEvidence>, StoreError> withdraw_task_evidence(
         int64_t evidence_id, const std::string& reason, const std::string& user) override;
     tl::expected<std::vector<TaskEvidence>, StoreError> task_evidence(const std::string& unit_id,

@@ -98,6 +98,17 @@ public:
     // Evidence files of PAR tasks (store/TaskEvidence.h).
     virtual tl::expected<TaskEvidence, StoreError> add_task_evidence(int64_t task_id,
                                                                      StoredFile file) = 0;
+
+    // Reminders per user (store/Notifications.h).
+    virtual tl::expected<bool, StoreError> add_notification(Notification n) = 0;
+    virtual tl::expected<std::vector<Notification>, StoreError> notifications(
+        const std::string& username, bool unread_only, int limit) = 0;
+    virtual tl::expected<bool, StoreError> mark_notification_read(int64_t id,
+                                                                  const std::string& username) = 0;
+    virtual tl::expected<std::vector<Notification>, StoreError> unmailed_notifications(
+        int limit) = 0;
+    virtual tl::expected<void, StoreError> mark_notification_mailed(int64_t id,
+                                                                    const std::string& error) = 0;
     virtual tl::expected<std::optional<TaskEvidence>, StoreError> withdraw_task_evidence(
         int64_t evidence_id, const std::string& reason, const std::string& user) = 0;
     virtual tl::expected<std::vector<TaskEvidence>, StoreError> task_evidence(

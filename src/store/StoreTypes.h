@@ -163,6 +163,24 @@ struct ForwardedProposal {
     std::string forwarded_at;  // ISO 8601 UTC
 };
 
+// A reminder shown to one user in the application (and mailed when SMTP is configured). The key
+// and the user make it unique, so a reminder job run twice on a day adds nothing.
+struct Notification {
+    int64_t id = 0;
+    std::string username;
+    std::string key;  // the obligation's key and the reminder's tag
+    std::string plan_id;
+    std::string period;
+    std::string unit_id;
+    std::string title;
+    std::string link;
+    std::string due_on;      // ISO date
+    std::string created_at;  // ISO 8601 UTC
+    std::string read_at;     // "" while unread
+    std::string mailed_at;   // "" until mailed
+    std::string mail_error;  // the last failure, retried on the next run
+};
+
 struct AddedRegistration {
     RegistrationEntry entry;
     bool created = false;  // false: the subject had already registered; `entry` is that one

@@ -22,8 +22,8 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         auto store = open();
         ASSERT_TRUE(store);
-        NewUser admin{"admin", auth::hash_password(kAdminPassword), Role::QuanTri, "", "Quản trị",
-                      false};
+        NewUser admin{
+            "admin", auth::hash_password(kAdminPassword), Role::QuanTri, "", "Quản trị", false, ""};
         ASSERT_TRUE(store->accounts().create_user(admin, "test"));
         web::WebOptions options;
         options.db_url = url();

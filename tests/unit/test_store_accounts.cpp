@@ -10,8 +10,9 @@ protected:
     // Password hashes are opaque to the store: a marker stands in for an Argon2id string, and
     // the audit tests look for it.
     static NewUser new_user(const std::string& username, Role role = Role::NoiVu) {
-        return {username, "$argon2id$secret-hash-of-" + username, role, "", username + " (tên)",
-                false};
+        return {
+            username, "$argon2id$secret-hash-of-" + username, role, "", username + " (tên)", false,
+            ""};
     }
 
     static User must_create(AccountStore& accounts, const NewUser& user) {

@@ -100,7 +100,7 @@ TEST_P(StoreTest, MigratesAVersion2DatabaseToAccounts) {
     EXPECT_EQ(store->schema_version(), store::latest_schema_version());
     EXPECT_EQ(store->accounts().count_users().value_or(-1), 0);
     auto made = store->accounts().create_user(
-        {"lan", "$argon2id$h", Role::QuanTri, "", "Lan", false}, "thidua");
+        {"lan", "$argon2id$h", Role::QuanTri, "", "Lan", false, ""}, "thidua");
     ASSERT_TRUE(made) << made.error().format();
     auto steps = store::query_int(*raw(), "SELECT count(*) FROM schema_migrations");
     ASSERT_TRUE(steps);

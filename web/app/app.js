@@ -18,6 +18,7 @@ import { UnitPage } from './pages/unit.js';
 import { PeoplePage } from './pages/people.js';
 import { ImportPage } from './pages/import.js';
 import { AdminPage } from './pages/admin.js';
+import { CalendarPage } from './pages/calendar.js';
 
 const editors = ['noi-vu', 'quan-tri'];
 const everyone = null;
@@ -37,11 +38,13 @@ const routes = [
   { path: '/nhap-du-lieu', page: ImportPage, roles: editors },
   { path: '/quan-tri', page: AdminPage, roles: ['quan-tri'] },
   { path: '/doi-mat-khau', page: PasswordPage, roles: everyone },
+  { path: '/lich', page: CalendarPage, roles: everyone },
 ];
 
 const navItems = [
   { href: '#/', text: t.nav.dashboard, match: '/', roles: everyone },
   { href: '#/ke-hoach', text: t.nav.plans, match: '/ke-hoach', roles: everyone },
+  { href: '#/lich', text: 'Lịch hạn', match: '/lich', roles: everyone },
   { href: '#/don-vi', text: t.nav.units, match: '/don-vi', roles: everyone },
   { href: '#/ca-nhan', text: t.nav.people, match: '/ca-nhan', roles: everyone },
   { href: '#/nhap-du-lieu', text: t.nav.import, match: '/nhap-du-lieu', roles: editors },
@@ -89,6 +92,15 @@ function useHashRoute() {
   return location_;
 }
 
+// The number of unread reminders, refreshed on each page change; a link to the calendar page.
+function Bell({ current }) {
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    api.get('/notifications', { unread: 1, limit: 1 }).then((r) => setUnread(r.unread), () => {});
+  }, [current]);
+  return html`<a href="#/lich" class="bell" data-testid="bell" aria-label=${`Nhắc việc: ${unread} chưa xem`}>🔔${unread ? html` <span class="badge">${unread}</span>` : ''}</a>`;
+}
+
 function Header({ user, current, onLogout }) {
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [current]);
@@ -114,6 +126,7 @@ function Header({ user, current, onLogout }) {
         </li>`)}
       </ul>
       <div class="user">
+        <${Bell} current=${current} />
         <span data-testid="current-user">${user.display_name || user.username}
           <small> (${label(roles, user.role)}${user.unit_name ? ' — ' + user.unit_name : ''})</small></span>
         <a href="#/doi-mat-khau">${t.nav.password}</a>

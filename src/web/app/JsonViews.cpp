@@ -35,6 +35,7 @@ json user_json(const User& user, const UnitNames& names) {
             {"unit_id", id_or_null(user.unit_id)},
             {"unit_name", name_of(user.unit_id, names)},
             {"display_name", user.display_name},
+            {"email", user.email},
             {"disabled", user.disabled},
             {"must_change_password", user.must_change_password},
             {"created_at", user.created_at}};

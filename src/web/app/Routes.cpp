@@ -20,6 +20,8 @@ Router make_router(WebApp& app) {
     add_proposal_routes(router, app);
     add_dossier_routes(router, app);
     add_file_routes(router, app);
+    add_calendar_routes(router, app);
+    add_notification_routes(router, app);
     add_unit_routes(router, app);
     add_people_routes(router, app);
     add_results_routes(router, app);

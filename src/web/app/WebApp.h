@@ -4,8 +4,10 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "base/Date.h"
 #include "web/app/PlanCache.h"
 #include "web/app/StorePool.h"
 #include "web/http/Router.h"
@@ -23,6 +25,9 @@ struct WebOptions {
     int login_failures_per_user = 5;
     int login_failures_per_address = 20;
     std::chrono::minutes login_window{15};
+    // The day the calendar and the reminders take as today; none: today in Vietnam. Set for
+    // tests and demonstrations (`serve --today`).
+    std::optional<Date> today;
 };
 
 class WebApp {
@@ -33,6 +38,7 @@ public:
     const WebOptions& options() const { return m_options; }
     StorePool& stores() { return m_stores; }
     PlanCache& plans() { return m_plans; }
+    Date today() const;
 
 private:
     WebOptions m_options;

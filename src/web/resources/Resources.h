@@ -27,6 +27,8 @@ void add_attestation_routes(Router& router, WebApp& app);
 void add_task_routes(Router& router, WebApp& app);
 void add_proposal_routes(Router& router, WebApp& app);
 void add_file_routes(Router& router, WebApp& app);
+void add_calendar_routes(Router& router, WebApp& app);
+void add_notification_routes(Router& router, WebApp& app);
 void add_dossier_routes(Router& router, WebApp& app);
 
 }  // namespace thidua::web

@@ -28,6 +28,16 @@ Response list_users(Request&, const Principal&, Store& store) {
     return Response::json(200, out);
 }
 
+// Enough of an address to mail to: one '@' with text on both sides, no spaces or line breaks
+// (which would let a value inject mail headers). "" clears it.
+bool plausible_email(std::string_view e) {
+    if (e.empty()) return true;
+    if (e.size() > 254 || e.find_first_of(" \t\r\n<>,;\"") != std::string_view::npos) return false;
+    const size_t at = e.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < e.size() &&
+           e.find('@', at + 1) == std::string_view::npos;
+}
+
 Response create_user(Request& request, const Principal& who, Store& store) {
     auto body = json_body(request);
     if (!body) return std::move(body.error());
@@ -35,6 +45,9 @@ Response create_user(Request& request, const Principal& who, Store& store) {
     user.username = text_member(*body, "username");
     user.display_name = text_member(*body, "display_name");
     user.unit_id = text_member(*body, "unit_id");
+    user.email = text_member(*body, "email");
+    if (!plausible_email(user.email))
+        return Response::error(400, "bad_request", "Địa chỉ thư điện tử (email) không hợp lệ");
     const auto role = parse_role(text_member(*body, "role"));
     const std::string password = text_member(*body, "password");
     if (!valid_username(user.username))
@@ -72,6 +85,13 @@ Response update_user(Request& request, const Principal& who, Store& store) {
         if (*id == who.user.id && it->get<bool>())
             return Response::error(400, "bad_request", "Không thể tự khoá tài khoản của mình");
         if (auto r = store.accounts().set_disabled(*id, it->get<bool>(), who.user.username); !r)
+            return store_failure(r.error());
+    }
+    if (body->contains("email")) {
+        const std::string email = text_member(*body, "email");
+        if (!plausible_email(email))
+            return Response::error(400, "bad_request", "Địa chỉ thư điện tử (email) không hợp lệ");
+        if (auto r = store.accounts().set_email(*id, email, who.user.username); !r)
             return store_failure(r.error());
     }
     if (const std::string password = text_member(*body, "password"); !password.empty()) {

@@ -7,7 +7,7 @@ import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 
 function Users() {
   const users = useLoad(() => api.get('/users'), []);
-  const empty = { username: '', display_name: '', password: '', role: 'noi-vu', unit_id: '' };
+  const empty = { username: '', display_name: '', password: '', role: 'noi-vu', unit_id: '', email: '' };
   const [form, setForm] = useState(empty);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
@@ -41,9 +41,9 @@ function Users() {
 
   return html`<section aria-labelledby="admin-users"><h2 id="admin-users">Tài khoản</h2>
     <${Loaded} state=${users}>${(list) => html`<div class="scroll"><table class="table" data-testid="users-table">
-      <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ tên</th><th scope="col">Vai trò</th><th scope="col">Đơn vị</th><th scope="col">Trạng thái</th><th scope="col"></th></tr></thead>
+      <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ tên</th><th scope="col">Thư điện tử</th><th scope="col">Vai trò</th><th scope="col">Đơn vị</th><th scope="col">Trạng thái</th><th scope="col"></th></tr></thead>
       <tbody>${list.map((u) => html`<tr key=${u.id} data-testid=${`user-${u.username}`}>
-        <td>${u.username}</td><td>${u.display_name}</td><td>${label(roles, u.role)}</td>
+        <td>${u.username}</td><td>${u.display_name}</td><td>${u.email || ''}</td><td>${label(roles, u.role)}</td>
         <td>${u.unit_name || u.unit_id || ''}</td>
         <td>${u.disabled ? 'đã khóa' : u.must_change_password ? 'phải đổi mật khẩu' : 'đang dùng'}</td>
         <td><button type="button" onClick=${() => toggle(u)}>${u.disabled ? 'Mở khóa' : 'Khóa'}<span class="sr-only"> ${u.username}</span></button></td>
@@ -54,6 +54,8 @@ function Users() {
       <input id="user-username" required autocomplete="off" value=${form.username} onInput=${set('username')} data-testid="user-username" />
       <label for="user-display">Họ tên</label>
       <input id="user-display" value=${form.display_name} onInput=${set('display_name')} data-testid="user-display" />
+      <label for="user-email">Thư điện tử (nhận nhắc hạn; không bắt buộc)</label>
+      <input id="user-email" type="email" autocomplete="off" value=${form.email} onInput=${set('email')} data-testid="user-email" />
       <label for="user-password">Mật khẩu ban đầu (người dùng sẽ phải đổi)</label>
       <input id="user-password" type="password" required autocomplete="new-password" value=${form.password} onInput=${set('password')} data-testid="user-password" />
       <label for="user-role">Vai trò</label>
