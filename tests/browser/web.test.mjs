@@ -206,6 +206,7 @@ describe('giao diện web', { concurrency: false }, () => {
       ['#/ca-nhan', 'Cá nhân'],
       ['#/quan-tri', 'Quản trị'],
       ['#/doi-mat-khau', 'Đổi mật khẩu'],
+      ['#/lich', 'Lịch hạn'],
     ]) {
       await page.goto(`${BASE}/${hash}`);
       await page.locator('main h1').first().waitFor();
@@ -214,6 +215,10 @@ describe('giao diện web', { concurrency: false }, () => {
       assert.equal(await page.getByTestId('error').count(), 0, `${hash}: ${await page.locator('main').innerText()}`);
       assertNoProblems(hash);
     }
+    // The calendar lists the plan's deadlines (all past in the sample's years); the bell is there.
+    await page.goto(`${BASE}/#/lich`);
+    await page.getByTestId('calendar-past').getByText('Hạn đăng ký thi đua năm 2025').first().waitFor();
+    await page.getByTestId('bell').waitFor();
     // The unit page draws both charts.
     await page.goto(`${BASE}/#/don-vi/${UNIT}`);
     await page.getByTestId('chart-history').waitFor();
