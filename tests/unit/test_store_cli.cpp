@@ -72,6 +72,27 @@ TEST_P(StoreCliTest, EvaluateByStoredPlanIdGivesTheSameJson) {
     }
 }
 
+// `thidua remind` with a fixed day: on 23/03/2025 the Kiên Giang sample's 2025 registrations are
+// due in a week (30/03) and its 2024 dossiers in three days (26/03), so reminders fire; the store
+// has no user yet, so none is added. A day that is not a date is bad input.
+TEST_P(StoreCliTest, RemindRunsTheJobForAFixedDay) {
+    const std::string root = THIDUA_SOURCE_DIR;
+    const std::string db = quoted(url());
+    ASSERT_EQ(thidua("import --db " + db + " " + root + "/samples/kien-giang-2021-2025").exit_code,
+              0);
+    ASSERT_EQ(
+        thidua("plan save --db " + db + " " + root + "/plans/kien-giang-2021-2025.yaml").exit_code,
+        0);
+    const CliRun dry = thidua("remind --db " + db + " --today 2025-03-23 --dry-run");
+    EXPECT_EQ(dry.exit_code, 0);
+    EXPECT_NE(dry.out.find("(thử, không lưu) 23/03/2025"), std::string::npos) << dry.out;
+    EXPECT_EQ(dry.out.find(" 0 nhắc đến hạn"), std::string::npos) << dry.out;
+    const CliRun quiet = thidua("remind --db " + db + " --today 2025-05-15");
+    EXPECT_EQ(quiet.exit_code, 0);
+    EXPECT_NE(quiet.out.find(" 0 nhắc đến hạn, 0 thông báo mới"), std::string::npos) << quiet.out;
+    EXPECT_EQ(thidua("remind --db " + db + " --today 23/03/2025").exit_code, 2);
+}
+
 TEST_P(StoreCliTest, BadDataExitsTwoAndLeavesTheStoreUnchanged) {
     const std::string root = THIDUA_SOURCE_DIR, db = quoted(url());
     ASSERT_EQ(thidua("import --db " + db + " " + root + "/samples/chau-thanh-2023").exit_code, 0);
