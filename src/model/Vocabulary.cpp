@@ -1,5 +1,6 @@
 #include "model/Vocabulary.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -153,6 +154,24 @@ std::optional<int8_t> parse_scale_value(const Scale& scale, std::string_view tex
     const auto found = lookup.find(key);
     if (found == lookup.end()) return std::nullopt;
     return found->second;
+}
+
+namespace {
+constexpr std::array<std::string_view, 3> kUnitJudged = {"head_leads", "compliance",
+                                                         "excellent_achievement"};
+constexpr std::array<std::string_view, 2> kPersonJudged = {"excellent_par", "ethics_ok"};
+}  // namespace
+
+bool council_judged_fact(std::string_view subject_kind, std::string_view fact) {
+    if (subject_kind == "unit")
+        return std::find(kUnitJudged.begin(), kUnitJudged.end(), fact) != kUnitJudged.end();
+    if (subject_kind == "person")
+        return std::find(kPersonJudged.begin(), kPersonJudged.end(), fact) != kPersonJudged.end();
+    return false;
+}
+
+bool council_judged_fact(std::string_view fact) {
+    return council_judged_fact("unit", fact) || council_judged_fact("person", fact);
 }
 
 }  // namespace thidua

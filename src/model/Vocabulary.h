@@ -42,4 +42,11 @@ const Scale& initiative_level_scale();  // national province district unit (best
 // ("Xuất sắc", "xuat sac", "HTXS", "Hoàn thành tốt nhiệm vụ"). Returns the code.
 std::optional<int8_t> parse_scale_value(const Scale& scale, std::string_view text);
 
+// The facts a council judges rather than measures, by subject kind ("unit": head_leads,
+// compliance, excellent_achievement; "person": excellent_par, ethics_ok): attested in the
+// application with their minutes, by the roles the plans name (`judges:`).
+bool council_judged_fact(std::string_view subject_kind, std::string_view fact);
+// Either kind's.
+bool council_judged_fact(std::string_view fact);
+
 }  // namespace thidua

@@ -262,6 +262,10 @@ struct PlanSpec {
     DossierSpec dossier;
     std::vector<MilestoneSpec> milestones;
     std::map<std::string, std::string> decisions;  // "Decision" notes of PLANS.md, id -> text
+    // Who attests each council-judged fact (model/Vocabulary): roles "hoi-dong", "noi-vu". A fact
+    // the plan does not name is attested by either (and by an administrator).
+    std::map<std::string, std::vector<std::string>> judges;
+    SourceRef judges_where;
     DocumentsSpec documents;
 };
 

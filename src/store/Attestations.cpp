@@ -6,15 +6,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/Vocabulary.h"
 #include "store/AuditLog.h"
 #include "store/Clock.h"
 
 namespace thidua::store {
 namespace {
-
-constexpr std::array<std::string_view, 3> kUnitFacts = {"head_leads", "compliance",
-                                                        "excellent_achievement"};
-constexpr std::array<std::string_view, 2> kPersonFacts = {"excellent_par", "ethics_ok"};
 
 nlohmann::json attestation_json(const Attestation& a) {
     return {{"year", a.year},
@@ -39,11 +36,7 @@ constexpr std::string_view kLatest =
 }  // namespace
 
 bool attestable_fact(std::string_view subject_kind, std::string_view fact) {
-    if (subject_kind == "unit")
-        return std::find(kUnitFacts.begin(), kUnitFacts.end(), fact) != kUnitFacts.end();
-    if (subject_kind == "person")
-        return std::find(kPersonFacts.begin(), kPersonFacts.end(), fact) != kPersonFacts.end();
-    return false;
+    return council_judged_fact(subject_kind, fact);
 }
 
 Result<std::vector<Attestation>> latest_attestations(SqlConnection& db,

@@ -84,6 +84,32 @@ TEST_P(WebAttestationTest, TheCouncilsAttestationStandsInForTheImportedFact) {
     EXPECT_EQ(u.get("/api/v1/attestations?subject_kind=unit&subject_id=CT-VP").status, 404);
 }
 
+// A plan that says who judges a fact (`judges: {head_leads: [hoi-dong]}`): Home Affairs may no
+// longer attest it, the council still may; a fact the plan does not name stays open to both.
+TEST_P(WebAttestationTest, ThePlanSaysWhoJudgesAFact) {
+    HttpTestClient a = admin();
+    std::string text = plan_text(kCt);
+    text += "\njudges:\n  head_leads: [hoi-dong]\n";
+    ASSERT_EQ(put_plan(a, kCt, text).status, 200);
+    ASSERT_EQ(upload(a, "/api/v1/plans/" + kCt + "/data",
+                     scenario_zip("chau-thanh-2023", "ranking-second-key-and-tie"))
+                  .status,
+              200);
+    HttpTestClient nv = officer("nv", "noi-vu");
+    HttpTestClient hd = officer("hd", "hoi-dong");
+    const HttpReply refused = nv.post_json("/api/v1/attestations", attest("CT-PNV", false, "BB 1"));
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_NE(refused.body.find("hoi-dong"), std::string::npos) << refused.body;
+    EXPECT_EQ(hd.post_json("/api/v1/attestations", attest("CT-PNV", false, "BB 2")).status, 201);
+    json other = attest("CT-PNV", true, "BB 3");
+    other["fact"] = "compliance";
+    EXPECT_EQ(nv.post_json("/api/v1/attestations", other).status, 201);
+    // A plan naming a fact the council does not judge, or a role that does not attest, is refused.
+    EXPECT_EQ(put_plan(a, kCt, plan_text(kCt) + "\njudges:\n  par_score: [hoi-dong]\n").status,
+              400);
+    EXPECT_EQ(put_plan(a, kCt, plan_text(kCt) + "\njudges:\n  head_leads: [don-vi]\n").status, 400);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WebAttestationTest, ::testing::Values("sqlite", "postgresql"),
                          backend_name);
 

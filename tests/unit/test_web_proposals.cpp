@@ -133,8 +133,9 @@ TEST_P(WebProposalTest, OnlyTheSubPlansSelectionsIntoAMatchingPeriodAndAward) {
         leader.get("/api/v1/plans/" + kKg + "/proposals?period=2024").json()["proposals"].empty());
     // A unit officer elsewhere sees none of them.
     HttpTestClient other = officer("qldt", "don-vi", "KG-BQLPQ-QLDT");
-    for (const json& p :
-         other.get("/api/v1/plans/" + kKg + "/proposals?period=2024").json()["proposals"])
+    // (a named json: a loop over a member of a temporary would read freed memory)
+    const json seen = other.get("/api/v1/plans/" + kKg + "/proposals?period=2024").json();
+    for (const json& p : seen["proposals"])
         EXPECT_EQ(p["unit"], "KG-BQLPQ-QLDT");
 }
 

@@ -10,6 +10,7 @@
 #include "base/Text.h"
 #include "io/plan/DocumentsSectionReader.h"
 #include "io/plan/YamlSource.h"
+#include "model/Vocabulary.h"
 
 namespace thidua {
 namespace {
@@ -57,7 +58,7 @@ private:
                        "legal_bases", "parent_plan", "theme",   "contents",     "task_areas",
                        "scales",      "groups",      "periods", "registration", "definitions",
                        "precedence",  "preference",  "dossier", "awards",       "milestones",
-                       "decisions",   "documents"},
+                       "decisions",   "documents",   "judges"},
                    {"id", "title", "issuer", "periods", "awards"});
         m_plan.file = m_src.file();
         m_plan.id = m_src.id(at(n, "id"));
@@ -100,6 +101,32 @@ private:
                     m_plan.decisions[kv.first.Scalar()] = m_src.str(kv.second);
         }
         m_plan.documents = read_documents_section(m_src, at(n, "documents"));
+        read_judges(at(n, "judges"));
+    }
+
+    void read_judges(const YAML::Node& n) {
+        if (!n) return;
+        m_plan.judges_where = m_src.where(n);
+        if (!n.IsMap()) {
+            m_src.error(n, "'judges' phải là bảng: nội dung -> [vai trò]");
+            return;
+        }
+        for (const auto& kv : n) {
+            const std::string fact = kv.first.Scalar();
+            if (!council_judged_fact(fact))
+                m_src.error(kv.first,
+                            "'" + fact +
+                                "' không phải nội dung Hội đồng xét (head_leads, compliance, "
+                                "excellent_achievement, excellent_par, ethics_ok)");
+            std::vector<std::string> roles = m_src.ids(kv.second);
+            for (const std::string& role : roles)
+                if (role != "hoi-dong" && role != "noi-vu")
+                    m_src.error(
+                        kv.second,
+                        "vai trò xác nhận là hoi-dong hoặc noi-vu, không phải '" + role + "'");
+            if (roles.empty()) m_src.error(kv.second, "cần ít nhất một vai trò");
+            m_plan.judges[fact] = std::move(roles);
+        }
     }
 
     void read_issuer(const YAML::Node& n) {

@@ -5,9 +5,14 @@
 // user reads their own units' and people's. Each entry is audited with the one it replaced; the
 // evaluation reads the latest in place of the imported value.
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "store/Attestations.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
+#include "web/app/StoredEvaluation.h"
 #include "web/app/UnitScope.h"
 #include "web/resources/Resources.h"
 
@@ -65,7 +70,33 @@ Response list(Request& request, const Principal& who, Store& store) {
     return Response::json(200, out);
 }
 
-Response attest(Request& request, const Principal& who, Store& store) {
+// The plans decide who attests a fact (`judges:`); every stored plan that names the fact must
+// allow the caller's role. A fact no plan names is for the council, Home Affairs and an
+// administrator.
+std::optional<Response> check_judge(WebApp& app, Store& store, const Principal& who,
+                                    const std::string& fact) {
+    auto plans = store.latest_plans();
+    if (!plans) return store_failure(plans.error());
+    const std::string role(role_code(who.user.role));
+    for (const PlanVersion& v : *plans) {
+        auto stored = find_stored_plan(app, store, v.plan_id);
+        if (!stored) continue;
+        const auto& judges = stored->plan->spec.judges;
+        const auto it = judges.find(fact);
+        if (it == judges.end() ||
+            std::find(it->second.begin(), it->second.end(), role) != it->second.end())
+            continue;
+        std::string named;
+        for (const std::string& r : it->second)
+            named += (named.empty() ? "" : ", ") + r;
+        return Response::error(
+            403, "forbidden",
+            fmt::format("Kế hoạch {} quy định nội dung {} do {} xác nhận", v.plan_id, fact, named));
+    }
+    return std::nullopt;
+}
+
+Response attest(WebApp& app, Request& request, const Principal& who, Store& store) {
     if (!allows(Access::Council, who.user.role) && !allows(Access::Edit, who.user.role))
         return Response::error(403, "forbidden", "Chỉ Hội đồng hoặc Sở Nội vụ xác nhận được");
     auto body = json_body(request);
@@ -96,6 +127,7 @@ Response attest(Request& request, const Principal& who, Store& store) {
         return Response::error(400, "bad_request", "Cần biên bản (minutes) làm căn cứ xác nhận");
     if (unit_of_subject(store, a.subject_kind, a.subject_id).empty())
         return Response::error(404, "not_found", "Không có đơn vị hoặc cá nhân này");
+    if (auto refused = check_judge(app, store, who, a.fact)) return std::move(*refused);
     auto saved = store.save_attestation(std::move(a));
     if (!saved) return store_failure(saved.error());
     return Response::json(201, attestation_json(*saved));
@@ -105,7 +137,10 @@ Response attest(Request& request, const Principal& who, Store& store) {
 
 void add_attestation_routes(Router& router, WebApp& app) {
     router.add("GET", "/api/v1/attestations", secured(app, Access::SignedIn, list));
-    router.add("POST", "/api/v1/attestations", secured(app, Access::SignedIn, attest));
+    router.add("POST", "/api/v1/attestations",
+               secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
+                   return attest(app, r, p, s);
+               }));
 }
 
 }  // namespace thidua::web
