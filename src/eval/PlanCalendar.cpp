@@ -10,10 +10,6 @@
 namespace thidua {
 namespace {
 
-std::string period_words(const Period& p) {
-    return p.is_phase ? fmt::format("giai đoạn {}", p.id) : fmt::format("năm {}", p.id);
-}
-
 void add_dossiers(const CompiledPlan& plan, const Dataset& data, const HolidayCalendar& holidays,
                   const Period& period, std::vector<CalendarEntry>& out) {
     const size_t first = out.size();

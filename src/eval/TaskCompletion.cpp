@@ -62,4 +62,29 @@ CompletionCount count_completion(const std::vector<TaskTiming>& tasks, Date toda
     return c;
 }
 
+std::string_view completion_source_id(CompletionSource s) {
+    switch (s) {
+        case CompletionSource::Override:
+            return "override";
+        case CompletionSource::Tasks:
+            return "tasks";
+        case CompletionSource::Imported:
+            return "imported";
+        default:
+            return "none";
+    }
+}
+
+EffectiveCompletion effective_completion(const CompletionCount& tasks,
+                                         std::optional<double> overridden,
+                                         std::optional<double> imported) {
+    if (overridden) return {CompletionSource::Override, overridden};
+    if (tasks.total > 0) {
+        const bool pending = tasks.open > tasks.overdue;
+        return {CompletionSource::Tasks, pending ? std::nullopt : tasks.percent};
+    }
+    if (imported) return {CompletionSource::Imported, imported};
+    return {};
+}
+
 }  // namespace thidua

@@ -40,4 +40,19 @@ struct CompletionCount {
 
 CompletionCount count_completion(const std::vector<TaskTiming>& tasks, Date today);
 
+// Which value of a unit-year's `task_completion` the evaluation reads: Home Affairs' override
+// (not withdrawn), else the tasks' rate (none, i.e. unknown, while a task can still be done on
+// time), else the imported value.
+enum class CompletionSource { None, Override, Tasks, Imported };
+std::string_view completion_source_id(CompletionSource s);  // "none", "override", …
+
+struct EffectiveCompletion {
+    CompletionSource source = CompletionSource::None;
+    std::optional<double> value;
+};
+
+EffectiveCompletion effective_completion(const CompletionCount& tasks,
+                                         std::optional<double> overridden,
+                                         std::optional<double> imported);
+
 }  // namespace thidua

@@ -77,10 +77,6 @@ void put_legal_bases(documents::TemplateValues& v, const FormRequest& q) {
 
 }  // namespace
 
-std::string period_words(const Period& p) {
-    return p.is_phase ? "giai đoạn " + p.id : "năm " + p.id;
-}
-
 std::string plan_citation(const PlanSpec& plan) {
     std::string out = "Kế hoạch số " + plan.number;
     if (plan.date) out += " ngày " + date_numeric(*plan.date);

@@ -16,8 +16,6 @@ void put_selection(documents::TemplateValues& v, const FormRequest& q);
 void put_minutes(documents::TemplateValues& v, const FormRequest& q);
 void put_decision(documents::TemplateValues& v, const FormRequest& q);
 
-// "giai đoạn 2021-2025", "năm 2023"
-std::string period_words(const Period& p);
 // "Kế hoạch số 64/KH-UBND ngày 22/3/2022 của Ủy ban nhân dân tỉnh Kiên Giang"
 std::string plan_citation(const PlanSpec& plan);
 // The number for "Số: …": the given one, or blank room for the clerk.

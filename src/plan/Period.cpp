@@ -40,4 +40,8 @@ std::string period_list(const PlanSpec& plan) {
     return out;
 }
 
+std::string period_words(const Period& p) {
+    return p.is_phase ? "giai đoạn " + p.id : "năm " + p.id;
+}
+
 }  // namespace thidua

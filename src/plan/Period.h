@@ -23,5 +23,7 @@ std::optional<Period> find_period(const PlanSpec& plan, std::string_view id);
 // "2021-2025, 2021, …": the plan's period ids, for messages naming what exists.
 std::string period_list(const PlanSpec& plan);
 bool selector_matches(const PeriodSelector& selector, const Period& period);
+// "giai đoạn 2021-2025", "năm 2023": the period as documents and messages word it.
+std::string period_words(const Period& p);
 
 }  // namespace thidua

@@ -64,12 +64,11 @@ Result<> fill_history(SqlConnection& db, std::vector<DossierRecord>& out, std::s
     if (!events) return tl::unexpected(events.error());
     auto uploads = db.query(
         fmt::format(
-            "SELECT u.dossier_id, u.id, u.document, u.uploaded_by, u.uploaded_at, f.id, f.name, "
-            "f.media_type, f.size, f.sha256, f.uploaded_by, f.uploaded_at, w.withdrawn_by, "
-            "w.withdrawn_at, w.reason FROM dossier_uploads u JOIN award_dossiers d ON d.id = "
-            "u.dossier_id JOIN stored_files f ON f.id = u.file_id LEFT JOIN "
+            "SELECT u.dossier_id, u.id, u.document, u.uploaded_by, u.uploaded_at, {}, "
+            "w.withdrawn_by, w.withdrawn_at, w.reason FROM dossier_uploads u JOIN award_dossiers "
+            "d ON d.id = u.dossier_id JOIN stored_files f ON f.id = u.file_id LEFT JOIN "
             "dossier_upload_withdrawals w ON w.upload_id = u.id WHERE {} ORDER BY u.id",
-            where),
+            kStoredFileColumns, where),
         params, [&](const SqlRow& r) {
             const auto it = by_id.find(r.integer(0));
             if (it == by_id.end()) return;
@@ -78,13 +77,7 @@ Result<> fill_history(SqlConnection& db, std::vector<DossierRecord>& out, std::s
             u.document = r.text(2);
             u.uploaded_by = r.text(3);
             u.uploaded_at = r.text(4);
-            u.file.id = r.integer(5);
-            u.file.name = r.text(6);
-            u.file.media_type = r.text(7);
-            u.file.size = r.integer(8);
-            u.file.sha256 = r.text(9);
-            u.file.uploaded_by = r.text(10);
-            u.file.uploaded_at = r.text(11);
+            u.file = stored_file_of(r, 5);
             u.withdrawn = !r.is_null(12);
             if (u.withdrawn) {
                 u.withdrawn_by = r.text(12);

@@ -55,6 +55,14 @@ nlohmann::json override_json(const TaskCompletionOverride& o) {
 
 }  // namespace
 
+TaskTiming task_timing(const ParTask& t) {
+    TaskTiming timing;
+    timing.due = Date::parse_iso(t.due_on).value_or(Date{});
+    timing.status = task_status_of(t.status).value_or(TaskStatus::Planned);
+    if (!t.done_on.empty()) timing.done_on = Date::parse_iso(t.done_on);
+    return timing;
+}
+
 Result<std::optional<ParTask>> find_par_task(SqlConnection& db, int64_t id) {
     std::optional<ParTask> found;
     const SqlValue key[] = {SqlValue::of(id)};

@@ -6,9 +6,13 @@
 #include <optional>
 #include <vector>
 
+#include "eval/TaskCompletion.h"
 #include "store/SqlConnection.h"
 
 namespace thidua::store {
+
+// A stored task as the completion count (eval/TaskCompletion) reads it.
+TaskTiming task_timing(const ParTask& t);
 
 // Sets `id`, `created_at` and `updated_*` from `created_by`.
 Result<ParTask> add_par_task(SqlConnection& db, ParTask t);

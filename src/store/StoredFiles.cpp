@@ -34,27 +34,30 @@ Result<StoredFile> insert_stored_file(SqlConnection& db, StoredFile f) {
     return f;
 }
 
+StoredFile stored_file_of(const SqlRow& r, int first) {
+    StoredFile f;
+    f.id = r.integer(first);
+    f.name = r.text(first + 1);
+    f.media_type = r.text(first + 2);
+    f.size = r.integer(first + 3);
+    f.sha256 = r.text(first + 4);
+    f.uploaded_by = r.text(first + 5);
+    f.uploaded_at = r.text(first + 6);
+    return f;
+}
+
 Result<std::optional<StoredFile>> find_stored_file(SqlConnection& db, int64_t id,
                                                    bool with_content) {
     std::optional<StoredFile> out;
     const SqlValue key[] = {SqlValue::of(id)};
-    auto done = db.query(
-        with_content ? "SELECT id, name, media_type, size, sha256, uploaded_by, uploaded_at, "
-                       "content FROM stored_files WHERE id = $1"
-                     : "SELECT id, name, media_type, size, sha256, uploaded_by, uploaded_at "
-                       "FROM stored_files WHERE id = $1",
-        key, [&](const SqlRow& r) {
-            StoredFile f;
-            f.id = r.integer(0);
-            f.name = r.text(1);
-            f.media_type = r.text(2);
-            f.size = r.integer(3);
-            f.sha256 = r.text(4);
-            f.uploaded_by = r.text(5);
-            f.uploaded_at = r.text(6);
-            if (with_content) f.content = r.blob(7);
-            out = std::move(f);
-        });
+    const std::string sql = "SELECT " + std::string(kStoredFileColumns) +
+                            (with_content ? ", f.content" : "") +
+                            " FROM stored_files f WHERE f.id = $1";
+    auto done = db.query(sql, key, [&](const SqlRow& r) {
+        StoredFile f = stored_file_of(r, 0);
+        if (with_content) f.content = r.blob(7);
+        out = std::move(f);
+    });
     if (!done) return tl::unexpected(done.error());
     return out;
 }

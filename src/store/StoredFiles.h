@@ -5,10 +5,17 @@
 // (io/FileKind) before it gets here.
 
 #include <optional>
+#include <string_view>
 
 #include "store/SqlConnection.h"
 
 namespace thidua::store {
+
+// A file's columns (without its bytes) as every query that lists files selects them, `f` being
+// stored_files; stored_file_of reads them back from column `first` on.
+inline constexpr std::string_view kStoredFileColumns =
+    "f.id, f.name, f.media_type, f.size, f.sha256, f.uploaded_by, f.uploaded_at";
+StoredFile stored_file_of(const SqlRow& r, int first);
 
 // Inside the caller's transaction when there is one (the file commits with what refers to it).
 // Sets id, size, sha256 and uploaded_at; `f.name`, `f.media_type`, `f.content` and

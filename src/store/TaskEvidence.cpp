@@ -10,29 +10,26 @@
 namespace thidua::store {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT e.id, e.task_id, f.id, f.name, f.media_type, f.size, f.sha256, e.added_by, "
-    "e.added_at, w.withdrawn_by, w.withdrawn_at, w.reason FROM task_evidence e JOIN par_tasks t "
-    "ON t.id = e.task_id JOIN stored_files f ON f.id = e.file_id LEFT JOIN "
-    "task_evidence_withdrawals w ON w.evidence_id = e.id";
+std::string select_evidence() {
+    return fmt::format(
+        "SELECT e.id, e.task_id, {}, e.added_by, e.added_at, w.withdrawn_by, w.withdrawn_at, "
+        "w.reason FROM task_evidence e JOIN par_tasks t ON t.id = e.task_id JOIN stored_files f "
+        "ON f.id = e.file_id LEFT JOIN task_evidence_withdrawals w ON w.evidence_id = e.id",
+        kStoredFileColumns);
+}
 
 TaskEvidence evidence_of(const SqlRow& r) {
     TaskEvidence e;
     e.id = r.integer(0);
     e.task_id = r.integer(1);
-    e.file.id = r.integer(2);
-    e.file.name = r.text(3);
-    e.file.media_type = r.text(4);
-    e.file.size = r.integer(5);
-    e.file.sha256 = r.text(6);
-    e.file.uploaded_by = r.text(7);
-    e.added_by = r.text(7);
-    e.added_at = r.text(8);
-    e.withdrawn = !r.is_null(9);
+    e.file = stored_file_of(r, 2);
+    e.added_by = r.text(9);
+    e.added_at = r.text(10);
+    e.withdrawn = !r.is_null(11);
     if (e.withdrawn) {
-        e.withdrawn_by = r.text(9);
-        e.withdrawn_at = r.text(10);
-        e.withdraw_reason = r.text(11);
+        e.withdrawn_by = r.text(11);
+        e.withdrawn_at = r.text(12);
+        e.withdraw_reason = r.text(13);
     }
     return e;
 }
@@ -40,7 +37,7 @@ TaskEvidence evidence_of(const SqlRow& r) {
 Result<std::optional<TaskEvidence>> find_evidence(SqlConnection& db, int64_t id) {
     std::optional<TaskEvidence> out;
     const SqlValue key[] = {SqlValue::of(id)};
-    auto done = db.query(fmt::format("{} WHERE e.id = $1", kSelect), key,
+    auto done = db.query(select_evidence() + " WHERE e.id = $1", key,
                          [&](const SqlRow& r) { out = evidence_of(r); });
     if (!done) return tl::unexpected(done.error());
     return out;
@@ -112,9 +109,8 @@ Result<std::vector<TaskEvidence>> list_task_evidence(SqlConnection& db, const st
                                                      int year) {
     std::vector<TaskEvidence> out;
     const SqlValue key[] = {SqlValue::of(unit_id), SqlValue::of(static_cast<int64_t>(year))};
-    auto done =
-        db.query(fmt::format("{} WHERE t.unit_id = $1 AND t.year = $2 ORDER BY e.id", kSelect), key,
-                 [&](const SqlRow& r) { out.push_back(evidence_of(r)); });
+    auto done = db.query(select_evidence() + " WHERE t.unit_id = $1 AND t.year = $2 ORDER BY e.id",
+                         key, [&](const SqlRow& r) { out.push_back(evidence_of(r)); });
     if (!done) return tl::unexpected(done.error());
     return out;
 }

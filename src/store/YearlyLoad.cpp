@@ -111,34 +111,27 @@ Result<> load_task_completion(SqlConnection& db, LoadState& s) {
     auto overrides = latest_task_completion_overrides(db, "");
     if (!overrides) return tl::unexpected(overrides.error());
     const Date today = vietnam_today();
-    std::map<std::pair<std::string, int>, std::vector<TaskTiming>> by_unit_year;
-    for (const ParTask& t : *tasks) {
-        TaskTiming timing;
-        timing.due = Date::parse_iso(t.due_on).value_or(Date{});
-        timing.status = task_status_of(t.status).value_or(TaskStatus::Planned);
-        if (!t.done_on.empty()) timing.done_on = Date::parse_iso(t.done_on);
-        by_unit_year[{t.unit_id, t.year}].push_back(timing);
-    }
-    auto slot_of = [&](const std::string& unit_id, int year) -> std::optional<size_t> {
-        if (!d.has_year(year)) return std::nullopt;
-        const Index unit = s.unit(unit_id);
-        if (unit == kNoIndex) return std::nullopt;
-        return d.slot(unit, year);
+    struct UnitYear {
+        std::vector<TaskTiming> tasks;
+        std::optional<double> overridden;
     };
+    std::map<std::pair<std::string, int>, UnitYear> by_unit_year;
+    for (const ParTask& t : *tasks)
+        by_unit_year[{t.unit_id, t.year}].tasks.push_back(task_timing(t));
+    for (const TaskCompletionOverride& o : *overrides)
+        if (o.value) by_unit_year[{o.unit_id, o.year}].overridden = o.value;
     UnitYears& y = d.unit_years;
-    for (const auto& [key, timings] : by_unit_year) {
-        const CompletionCount c = count_completion(timings, today);
-        const auto i = slot_of(key.first, key.second);
-        if (!i || c.total == 0) continue;
-        y.present[*i] = 1;
-        y.task_completion[*i] = c.open > c.overdue ? NAN : *c.percent;
-        d.has_unit_years = true;
-    }
-    for (const TaskCompletionOverride& o : *overrides) {
-        const auto i = slot_of(o.unit_id, o.year);
-        if (!i || !o.value) continue;
-        y.present[*i] = 1;
-        y.task_completion[*i] = *o.value;
+    for (const auto& [key, unit_year] : by_unit_year) {
+        if (!d.has_year(key.second)) continue;
+        const Index unit = s.unit(key.first);
+        if (unit == kNoIndex) continue;
+        // The imported value is already in the slot: only the tasks or an override replace it.
+        const EffectiveCompletion e = effective_completion(count_completion(unit_year.tasks, today),
+                                                           unit_year.overridden, std::nullopt);
+        if (e.source != CompletionSource::Tasks && e.source != CompletionSource::Override) continue;
+        const size_t i = d.slot(unit, key.second);
+        y.present[i] = 1;
+        y.task_completion[i] = e.value.value_or(NAN);
         d.has_unit_years = true;
     }
     return {};

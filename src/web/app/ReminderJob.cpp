@@ -20,10 +20,6 @@ bool may_fire(Date due, Date today) {
     return left >= -1 && left <= kReminderDaysBefore[0];
 }
 
-std::string period_words(const Period& p) {
-    return p.is_phase ? fmt::format("giai đoạn {}", p.id) : fmt::format("năm {}", p.id);
-}
-
 void registration_obligations(const StoredEvaluation& e, std::vector<Obligation>& out) {
     const RegistrationBoard board = registration_board(e.result);
     if (!board.listed() || !board.deadline) return;

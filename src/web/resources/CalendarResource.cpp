@@ -26,21 +26,27 @@ json entry_json(const CalendarEntry& e, Date today) {
             {"note", e.note}};
 }
 
-tl::expected<std::vector<CalendarEntry>, Response> calendar_of(WebApp& app, Store& store,
-                                                               const std::string& plan_id) {
+struct PlanDates {
+    StoredPlan plan;
+    std::vector<CalendarEntry> entries;
+};
+
+tl::expected<PlanDates, Response> calendar_of(WebApp& app, Store& store,
+                                              const std::string& plan_id) {
     auto stored = find_stored_plan(app, store, plan_id);
     if (!stored) return tl::unexpected(std::move(stored.error()));
     auto data = store.load_dataset_for_plan(plan_id);
     if (!data) return tl::unexpected(store_failure(data.error()));
-    return plan_calendar(*stored->plan, *data, HolidayCalendar::shipped());
+    auto entries = plan_calendar(*stored->plan, *data, HolidayCalendar::shipped());
+    return PlanDates{std::move(*stored), std::move(entries)};
 }
 
 Response plan_calendar_route(WebApp& app, Request& request, const Principal&, Store& store) {
-    auto entries = calendar_of(app, store, request.param("id"));
-    if (!entries) return std::move(entries.error());
+    auto dates = calendar_of(app, store, request.param("id"));
+    if (!dates) return std::move(dates.error());
     const Date today = app.today();
     json out = json::array();
-    for (const CalendarEntry& e : *entries)
+    for (const CalendarEntry& e : dates->entries)
         out.push_back(entry_json(e, today));
     return Response::json(
         200, {{"plan", request.param("id")}, {"today", today.iso()}, {"entries", out}});
@@ -52,13 +58,12 @@ Response all_calendars(WebApp& app, Request&, const Principal&, Store& store) {
     const Date today = app.today();
     std::vector<std::pair<CalendarEntry, json>> all;
     for (const PlanVersion& v : *plans) {
-        auto stored = find_stored_plan(app, store, v.plan_id);
-        auto entries = calendar_of(app, store, v.plan_id);
-        if (!stored || !entries) continue;
-        for (CalendarEntry& e : *entries) {
+        auto dates = calendar_of(app, store, v.plan_id);
+        if (!dates) continue;
+        for (CalendarEntry& e : dates->entries) {
             json j = entry_json(e, today);
             j["plan"] = v.plan_id;
-            j["plan_name"] = stored->plan->spec.title;
+            j["plan_name"] = dates->plan.plan->spec.title;
             all.emplace_back(std::move(e), std::move(j));
         }
     }

@@ -17,6 +17,7 @@
 
 #include "eval/TaskCompletion.h"
 #include "store/Clock.h"
+#include "store/ParTasks.h"
 #include "web/app/FileUpload.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
@@ -46,14 +47,6 @@ bool keeps_tasks(const Principal& who) {
     return allows(Access::Edit, who.user.role) || who.user.role == Role::DonVi;
 }
 
-TaskTiming timing_of(const ParTask& t) {
-    TaskTiming timing;
-    timing.due = Date::parse_iso(t.due_on).value_or(Date{});
-    timing.status = task_status_of(t.status).value_or(TaskStatus::Planned);
-    if (!t.done_on.empty()) timing.done_on = Date::parse_iso(t.done_on);
-    return timing;
-}
-
 json evidence_json(const TaskEvidence& e) {
     return {{"id", e.id},
             {"file",
@@ -70,7 +63,7 @@ json evidence_json(const TaskEvidence& e) {
 }
 
 json task_json(const ParTask& t, Date today) {
-    const TaskTiming timing = timing_of(t);
+    const TaskTiming timing = store::task_timing(t);
     const bool open = timing.status != TaskStatus::Done && timing.status != TaskStatus::Cancelled;
     return {{"id", t.id},
             {"unit_id", t.unit_id},
@@ -119,9 +112,8 @@ json completion_json(Store& store, const std::string& unit, int year,
                      const std::vector<ParTask>& tasks, Date today) {
     std::vector<TaskTiming> timings;
     for (const ParTask& t : tasks)
-        timings.push_back(timing_of(t));
+        timings.push_back(store::task_timing(t));
     const CompletionCount c = count_completion(timings, today);
-    const bool pending = c.open > c.overdue;
     json override_entry = nullptr;
     std::optional<double> overridden;
     if (auto overrides = store.task_completion_overrides(unit)) {
@@ -135,27 +127,18 @@ json completion_json(Store& store, const std::string& unit, int year,
         }
     }
     const std::optional<double> imported = imported_completion(store, unit, year);
-    // The same order as the store's load: an override, else the tasks, else the imported value.
-    std::string source = "none";
-    json effective = nullptr;
-    if (overridden) {
-        source = "override", effective = *overridden;
-    } else if (c.total > 0) {
-        source = "tasks", effective = pending ? json(nullptr) : json(*c.percent);
-    } else if (imported) {
-        source = "imported", effective = *imported;
-    }
+    const EffectiveCompletion e = effective_completion(c, overridden, imported);
     return {{"total", c.total},
             {"on_time", c.on_time},
             {"late", c.late},
             {"open", c.open},
             {"overdue", c.overdue},
             {"computed", optional_number(c.percent)},
-            {"pending", pending},
+            {"pending", c.open > c.overdue},
             {"imported", optional_number(imported)},
             {"override", override_entry},
-            {"effective", effective},
-            {"source", source}};
+            {"effective", optional_number(e.value)},
+            {"source", completion_source_id(e.source)}};
 }
 
 std::optional<int> year_param(const Request& request) {
