@@ -79,10 +79,18 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
         return tl::unexpected(kExitBadInput);
     }
     in->data = std::move(*data);
-    // A store may hold several provinces: a plan is evaluated within its issuer's territory.
+    // A plan is evaluated within its issuer's territory (and what succeeded units of it): a
+    // store may hold several provinces, a dataset its neighbours' merged communes.
     EvaluateOptions options;
+    options.within = issuer_unit(*in->plan, in->data);
+    if (!args.history.empty()) {
+        options.history = parse_history_rule(args.history);
+        if (!options.history) {
+            std::cerr << "--history là một trong: own, main, all, weighted\n";
+            return tl::unexpected(kExitBadInput);
+        }
+    }
     if (in->store) {
-        options.within = issuer_unit(*in->plan, in->data);
         auto council = in->store->council_decisions(in->plan->spec.id, in->period.id);
         if (!council) {
             std::cerr << council.error().format() << "\n";
@@ -103,6 +111,9 @@ void add_evaluation_options(CLI::App& cmd, EvaluationArgs& args, bool required) 
         ->excludes(data);
     cmd.add_option("--period", args.period, "Kỳ xét: năm (2023) hoặc giai đoạn (2021-2025)")
         ->required(required);
+    cmd.add_option("--history", args.history,
+                   "Cách xét các năm trước khi đơn vị sáp nhập: own, main, all, weighted "
+                   "(mặc định: theo kế hoạch)");
 }
 
 }  // namespace thidua::cli

@@ -15,6 +15,7 @@ namespace thidua::cli {
 
 struct EvaluationArgs {
     std::string plan, data, db, period;
+    std::string history;  // overrides the plan's lineage.history when given
 };
 
 // Owns what the result points into; never moved once built.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eval/CouncilChoice.h"
+#include "eval/LineageDecisions.h"
 #include "expr/Context.h"
 #include "model/Dataset.h"
 #include "plan/CompiledPlan.h"
@@ -36,6 +37,7 @@ struct CandidateOutcome {
     expr::Tri preference = expr::Tri::Unknown;
     Index cap_unit = kNoIndex;  // the unit whose cap applies, if any
     bool capped_out = false;    // eligible, but its unit's cap was filled by better candidates
+    std::optional<LineageOutcome> lineage;  // merged or closed in a reorganisation
 };
 
 struct CouncilOutcome {
@@ -83,7 +85,9 @@ struct EvaluationResult {
     const CompiledPlan* plan = nullptr;
     const Dataset* data = nullptr;
     Period period;
-    std::vector<AwardOutcome> awards;  // in plan order
+    HistoryRule history = HistoryRule::Own;  // the plan's, or the one the user chose instead
+    bool history_chosen = false;             // the user chose it for this evaluation
+    std::vector<AwardOutcome> awards;        // in plan order
     std::vector<DossierOutcome> dossiers;
 };
 

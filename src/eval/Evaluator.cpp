@@ -9,6 +9,8 @@
 #include "eval/Allocator.h"
 #include "eval/Deadlines.h"
 #include "eval/Indexes.h"
+#include "eval/LineageDecisions.h"
+#include "model/Lineage.h"
 
 namespace thidua {
 
@@ -53,7 +55,9 @@ public:
           m_period(period),
           m_options(options),
           m_indexes(plan, data),
+          m_history(options.history.value_or(plan.spec.lineage.history)),
           m_scope(subtree(data, options.within)) {
+        if (options.within != kNoIndex) add_successors(data, m_scope);
         m_groups.resize(plan.award_ids.size());
         for (const CompiledAward& award : plan.awards) {
             if (!selector_matches(award.spec->periods, period)) continue;
@@ -68,6 +72,8 @@ public:
         result.plan = &m_plan;
         result.data = &m_data;
         result.period = m_period;
+        result.history = m_history;
+        result.history_chosen = m_options.history.has_value();
         for (const CompiledAward* award : m_awards)
             for (GroupState& gs : m_groups[award->award_id])
                 allocate(gs);
@@ -183,7 +189,8 @@ private:
         } else {
             gs.position.assign(m_data.units.size(), -1);
             for (Index u : m_indexes.group_units(award.groups[g].plan_group)) {
-                if (!in_scope(u)) continue;
+                if (!in_scope(u) || !active_in(m_data.units[static_cast<size_t>(u)], m_period))
+                    continue;
                 gs.position[u] = static_cast<int32_t>(gs.candidates.size());
                 gs.candidates.push_back({SubjectKind::Unit, u});
             }
@@ -227,17 +234,25 @@ private:
         trace->missing.insert(trace->missing.end(), o.missing.begin(), o.missing.end());
     }
 
-    expr::Context context(Subject s, expr::Trace* trace) {
+    // A closed unit is judged on its own years: the period ends for it with its last one.
+    expr::Context context(Subject s, expr::Trace* trace, HistoryRule history,
+                          Index world = kNoIndex) {
         expr::Context ctx;
         ctx.data = &m_data;
         ctx.host = this;
         ctx.subject = s;
-        ctx.year = m_period.last_year;
         ctx.first_year = m_period.first_year;
         ctx.last_year = m_period.last_year;
+        if (s.kind == SubjectKind::Unit && s.index != kNoIndex)
+            ctx.last_year =
+                std::min(ctx.last_year, last_own_year(m_data.units[static_cast<size_t>(s.index)]));
+        ctx.year = ctx.last_year;
         ctx.trace = trace;
+        ctx.history = history;
+        ctx.world = world;
         return ctx;
     }
+    expr::Context context(Subject s, expr::Trace* trace) { return context(s, trace, m_history); }
 
     // Null while this candidate is being decided further up the stack (a cycle through data).
     const CandidateOutcome* status(GroupState& gs, Subject s) {
@@ -253,33 +268,110 @@ private:
     }
 
     CandidateOutcome decide(const GroupState& gs, Subject s) {
+        CandidateOutcome out = decide_by(gs, s, m_history, m_options.trace);
+        if (s.kind != SubjectKind::Unit) return out;
+        out.lineage = lineage_of(gs, s.index);
+        if (out.lineage && out.lineage->merged) {
+            for (auto& [rule, status] : out.lineage->by_rule) {
+                if (rule == m_history) status = out.status;
+                out.lineage->depends_on_rule |= status != out.status;
+            }
+        }
+        return out;
+    }
+
+    // Under `all`, a criterion over a merged unit's early years must hold for each predecessor:
+    // it is evaluated once per predecessor's years, and the results are joined with "and".
+    std::vector<Index> worlds(Subject s, HistoryRule history) const {
+        if (history != HistoryRule::All || s.kind != SubjectKind::Unit) return {kNoIndex};
+        const Unit& u = m_data.units[static_cast<size_t>(s.index)];
+        if (!reads_history(u, m_period)) return {kNoIndex};
+        return u.successor_of;
+    }
+
+    // Nothing when the criterion does not apply to the subject (its applies_to is false).
+    std::optional<CriterionOutcome> judge(const CompiledCriterion& c, Subject s,
+                                          HistoryRule history, bool tracing) {
+        CriterionOutcome co;
+        co.criterion = &c;
+        bool first = true;
+        for (Index world : worlds(s, history)) {
+            expr::Trace trace;
+            expr::Context ctx = context(s, tracing ? &trace : nullptr, history, world);
+            Tri applies = Tri::True;
+            if (c.applies_to) {
+                applies = c.applies_to->eval(ctx).tri;
+                if (applies == Tri::False) return std::nullopt;
+            }
+            Tri r = c.rule->eval(ctx).tri;
+            // Whether the criterion applies is itself unknown: only a pass stays a pass.
+            if (applies == Tri::Unknown && r != Tri::True) r = Tri::Unknown;
+            co.result = first ? r : expr::tri_and(co.result, r);
+            first = false;
+            append_new(co.observations, trace.observations);
+            co.missing.insert(co.missing.end(), trace.missing.begin(), trace.missing.end());
+        }
+        if (co.result != Tri::Unknown) co.missing.clear();
+        return co;
+    }
+
+    // Observations not already listed: every predecessor's pass reads the unit's own years too.
+    static void append_new(std::vector<expr::Observation>& to,
+                           std::vector<expr::Observation>& from) {
+        for (expr::Observation& o : from) {
+            const bool seen = std::any_of(to.begin(), to.end(), [&](const expr::Observation& t) {
+                return t.name == o.name && t.subject.kind == o.subject.kind &&
+                       t.subject.index == o.subject.index && t.year == o.year && t.note == o.note;
+            });
+            if (!seen) to.push_back(std::move(o));
+        }
+    }
+
+    CandidateOutcome decide_by(const GroupState& gs, Subject s, HistoryRule history, bool tracing) {
         CandidateOutcome out;
         out.subject = s;
         bool any_fail = false, all_pass = true;
         for (const CompiledCriterion& c : gs.award->criteria) {
             if (!c.applies_to_group(gs.group)) continue;
-            expr::Trace trace;
-            expr::Context ctx = context(s, m_options.trace ? &trace : nullptr);
-            Tri applies = Tri::True;
-            if (c.applies_to) {
-                applies = c.applies_to->eval(ctx).tri;
-                if (applies == Tri::False) continue;
-            }
-            Tri r = c.rule->eval(ctx).tri;
-            // Whether the criterion applies is itself unknown: only a pass stays a pass.
-            if (applies == Tri::Unknown && r != Tri::True) r = Tri::Unknown;
-            CriterionOutcome co;
-            co.criterion = &c;
-            co.result = r;
-            co.observations = std::move(trace.observations);
-            if (r == Tri::Unknown) co.missing = std::move(trace.missing);
-            any_fail |= r == Tri::False;
-            all_pass &= r == Tri::True;
-            out.criteria.push_back(std::move(co));
+            std::optional<CriterionOutcome> co = judge(c, s, history, tracing);
+            if (!co) continue;
+            any_fail |= co->result == Tri::False;
+            all_pass &= co->result == Tri::True;
+            out.criteria.push_back(std::move(*co));
         }
         out.status =
             any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);
         if (out.status == Status::Incomplete) collect_missing(out);
+        return out;
+    }
+
+    std::optional<LineageOutcome> lineage_of(const GroupState& gs, Index unit) {
+        const Unit& u = m_data.units[static_cast<size_t>(unit)];
+        if (u.active_to)
+            return closed_outcome(m_data, unit, m_plan.spec.lineage, m_history,
+                                  standing_successors(gs, unit));
+        if (!reads_history(u, m_period)) return std::nullopt;
+        LineageOutcome out = merged_outcome(m_data, unit, m_history);
+        // The current rule's status is filled in by decide().
+        for (HistoryRule rule : kHistoryRules) {
+            const Subject s{SubjectKind::Unit, unit};
+            out.by_rule.push_back({rule, rule == m_history ? Status::Incomplete
+                                                           : decide_by(gs, s, rule, false).status});
+        }
+        return out;
+    }
+
+    // Successors of a closed unit that compete in the same group and read its years.
+    std::vector<Index> standing_successors(const GroupState& gs, Index unit) const {
+        std::vector<Index> out;
+        if (m_history == HistoryRule::Own) return out;
+        for (Index s : successors_of(m_data, unit)) {
+            const Unit& su = m_data.units[static_cast<size_t>(s)];
+            // Under `main` too: the successor stands for the whole merged unit, whose line
+            // only chooses whose facts are read.
+            if (position(gs, {SubjectKind::Unit, s}) < 0 || !reads_history(su, m_period)) continue;
+            out.push_back(s);
+        }
         return out;
     }
 
@@ -336,7 +428,7 @@ private:
         std::vector<int> who;
         for (size_t i = 0; i < gs.candidates.size(); ++i) {
             CandidateOutcome& o = *gs.outcomes[i];
-            if (o.status != Status::Eligible) continue;
+            if (o.status != Status::Eligible || !competes(o)) continue;
             expr::Context ctx = context(o.subject, nullptr);
             Entrant e;
             for (const CompiledKey& k : group.ranking)
@@ -368,6 +460,8 @@ private:
         gs.allocating = false;
         gs.allocated = true;
     }
+
+    static bool competes(const CandidateOutcome& o) { return !o.lineage || o.lineage->competes; }
 
     const CouncilChoice* council_choice(const GroupState& gs) const {
         const std::string& group = gs.award->groups[gs.group].id;
@@ -413,12 +507,16 @@ private:
         gs.council = std::move(c);
     }
 
-    // After the ranked eligible candidates: the incomplete, then the ineligible, by id.
+    // After the ranked eligible candidates: the eligible who do not compete (closed units), the
+    // incomplete, then the ineligible, by id.
     void append_others(GroupState& gs) {
-        for (Status want : {Status::Incomplete, Status::Ineligible}) {
+        for (Status want : {Status::Eligible, Status::Incomplete, Status::Ineligible}) {
             std::vector<int> rest;
-            for (size_t i = 0; i < gs.candidates.size(); ++i)
-                if (gs.outcomes[i]->status == want) rest.push_back(static_cast<int>(i));
+            for (size_t i = 0; i < gs.candidates.size(); ++i) {
+                const CandidateOutcome& o = *gs.outcomes[i];
+                const bool ranked = o.status == Status::Eligible && competes(o);
+                if (o.status == want && !ranked) rest.push_back(static_cast<int>(i));
+            }
             std::sort(rest.begin(), rest.end(), [&](int a, int b) {
                 return subject_id(gs.candidates[a]) < subject_id(gs.candidates[b]);
             });
@@ -488,6 +586,7 @@ private:
     Period m_period;
     EvaluateOptions m_options;
     Indexes m_indexes;
+    HistoryRule m_history;
     std::vector<bool> m_scope;  // units inside options.within; empty when there is none
     std::vector<const CompiledAward*> m_awards;
     std::vector<std::vector<GroupState>> m_groups;  // by award_id

@@ -17,6 +17,8 @@ struct EvaluateOptions {
     Index within = kNoIndex;
     // The council's decisions on groups of this period (at most one per award and group).
     std::vector<CouncilChoice> council;
+    // Reads merged units' earlier years by this rule instead of the plan's (to compare).
+    std::optional<HistoryRule> history;
 };
 
 // The plan's issuer unit in the dataset (kNoIndex when the plan names none or the data lacks it):

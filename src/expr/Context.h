@@ -9,6 +9,7 @@
 #include "expr/Type.h"
 #include "expr/Value.h"
 #include "model/Dataset.h"
+#include "plan/LineageRules.h"
 
 namespace thidua::expr {
 
@@ -63,6 +64,10 @@ struct Context {
     int first_year = 0;
     int last_year = 0;
     Trace* trace = nullptr;
+    // Years before a merged unit existed are read by this rule (model/Lineage.h). Under `all`,
+    // `world` is the predecessor of the subject whose years are being read.
+    HistoryRule history = HistoryRule::Own;
+    Index world = kNoIndex;
     int quiet = 0;  // >0 inside a definition or a member aggregate: observe the whole, not parts
 
     bool observing() const { return trace != nullptr && quiet == 0; }

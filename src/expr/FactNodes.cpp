@@ -1,10 +1,23 @@
 // Nodes that read the dataset: facts of units and people, definitions, subjects and years.
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 
+#include "expr/History.h"
 #include "expr/Nodes.h"
+#include "model/Lineage.h"
 
 namespace thidua::expr {
+
+// What a fact read found, and whose fact it was: a predecessor's for a merged unit's early years.
+struct Reading {
+    Subject source;
+    std::string note;             // replaces the value in the trace where it needs words
+    bool missing_listed = false;  // the parts of a weighted reading listed their own gaps
+};
+
 namespace {
 
 constexpr double kTiny = 1e-9;
@@ -64,20 +77,78 @@ Value unknown_of(const Type& type) {
 }
 
 void note(Context& ctx, const FactInfo& info, const Type& type, int year, const Value& v,
-          bool yearly = true) {
+          const Reading& r, bool yearly = true) {
     if (!ctx.trace) return;
     if (ctx.quiet == 0) {
         Observation o;
         o.name = info.name;
-        o.subject = ctx.subject;
+        o.subject = r.source;
         o.year = yearly ? year : 0;
         o.value = v;
         o.type = type;
-        ctx.trace->observations.push_back(o);
+        o.note = r.note;
+        ctx.trace->observations.push_back(std::move(o));
     }
     // A pending review is listed too: it is what the decision waits for.
-    if (v.why != Unknown::None)
-        ctx.trace->missing.push_back({info.file, info.column, yearly ? year : 0, ctx.subject, {}});
+    if (v.why != Unknown::None && !r.missing_listed)
+        ctx.trace->missing.push_back({info.file, info.column, yearly ? year : 0, r.source, {}});
+}
+
+std::string value_words(const Value& v, const Type& type) {
+    if (type.kind == TypeKind::Bool)
+        return v.tri == Tri::Unknown ? "?" : (v.tri == Tri::True ? "1" : "0");
+    if (!v.range.known() || std::isnan(v.range.lo)) return "?";
+    if (type.kind == TypeKind::Rating) {
+        const auto code = static_cast<size_t>(v.range.lo);
+        return code < type.scale->ids.size() ? std::string(type.scale->ids[code]) : "?";
+    }
+    return fmt::format("{:.4g}", v.range.lo);
+}
+
+// The weighted median of known codes (ratings best first, or 1/0 flags): the value at which the
+// weight counted from the worse end reaches half. A flag split exactly in half is unknown.
+Value weighted_median(const std::vector<Value>& values, const std::vector<double>& weights,
+                      const Type& type) {
+    const bool flag = type.kind == TypeKind::Bool;
+    std::vector<std::pair<double, double>> items;  // (badness, weight)
+    double total = 0;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const double badness = flag ? (values[i].tri == Tri::True ? 0 : 1) : values[i].range.lo;
+        items.push_back({badness, weights[i]});
+        total += weights[i];
+    }
+    if (flag) {
+        double yes = 0;
+        for (const auto& [badness, w] : items)
+            if (badness == 0) yes += w;
+        if (yes * 2 == total) return Value::boolean(Tri::Unknown, Unknown::Missing);
+        return Value::boolean(yes * 2 > total ? Tri::True : Tri::False);
+    }
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a > b; });
+    double seen = 0;
+    for (const auto& [badness, w] : items) {
+        seen += w;
+        if (seen * 2 >= total) return Value::number(Interval::point(badness));
+    }
+    return Value::number(Interval::point(items.back().first));
+}
+
+Value weighted_mean(const std::vector<Value>& values, const std::vector<double>& weights) {
+    double lo = 0, hi = 0, total = 0;
+    bool known = true;
+    for (size_t i = 0; i < values.size(); ++i) {
+        Interval r = values[i].range;
+        if (std::isnan(r.lo)) r = {};
+        lo += weights[i] * r.lo;
+        hi += weights[i] * r.hi;
+        total += weights[i];
+        known &= r.known();
+    }
+    // Rounded at a billionth: equal parts (100 and 100 by 1.2 and 1) must give exactly 100.
+    const auto exact = [](double x) { return std::isinf(x) ? x : std::round(x * 1e9) / 1e9; };
+    Value v = Value::number({exact(lo / total), exact(hi / total)});
+    if (!known) v.why = Unknown::Missing;
+    return v;
 }
 
 }  // namespace
@@ -93,7 +164,60 @@ Value YearNode::eval(Context& ctx) const {
     }
 }
 
-Value UnitFactNode::read(Context& ctx, Index unit) const {
+Value UnitFactNode::read(Context& ctx, Index unit, Reading& reading) const {
+    const bool component =
+        m_field == UnitField::ComponentScore || m_field == UnitField::ComponentMax;
+    const HistorySource from =
+        component ? HistorySource{HistoryKind::Itself, unit} : history_source(ctx, unit);
+    reading.source = {SubjectKind::Unit, from.unit};
+    switch (from.kind) {
+        case HistoryKind::None:
+            reading.note = no_history_note(ctx, from.unit);
+            if (type().kind == TypeKind::Number)
+                return number_or_unknown(NAN, number_domain(m_field));
+            return unknown_of(type());
+        case HistoryKind::Weighted:
+            return read_weighted(ctx, from.unit, reading);
+        default:
+            return read_own(ctx, from.unit);
+    }
+}
+
+// Each predecessor read for the year (through its own history), then combined by weight.
+Value UnitFactNode::read_weighted(Context& ctx, Index unit, Reading& reading) const {
+    const Unit& u = ctx.data->units[static_cast<size_t>(unit)];
+    bool equal = false;
+    const std::vector<double> weights = predecessor_weights(u, equal);
+    std::vector<Value> values;
+    std::string parts;
+    bool any_unknown = false;
+    for (size_t i = 0; i < u.successor_of.size(); ++i) {
+        Reading part;
+        Value v = read(ctx, u.successor_of[i], part);
+        any_unknown |= type().kind == TypeKind::Bool ? v.tri == Tri::Unknown : !v.range.known();
+        if (ctx.trace && v.why != Unknown::None)
+            ctx.trace->missing.push_back({m_info.file, m_info.column, ctx.year, part.source,
+                                          part.note.empty() ? "" : "history"});
+        parts += fmt::format("{}{} {}×{:g}", parts.empty() ? "" : ", ",
+                             ctx.data->units[static_cast<size_t>(part.source.index)].id,
+                             value_words(v, type()), weights[i]);
+        values.push_back(std::move(v));
+    }
+    reading.missing_listed = true;
+    Value out;
+    if (type().kind == TypeKind::Number)
+        out = weighted_mean(values, weights);
+    else if (any_unknown)
+        out = unknown_of(type());
+    else
+        out = weighted_median(values, weights, type());
+    const char* how = type().kind == TypeKind::Number ? "bình quân" : "trung vị";
+    reading.note = fmt::format("{} ({} theo trọng số{}: {})", value_words(out, type()), how,
+                               equal ? " bằng nhau vì thiếu trọng số" : "", parts);
+    return out;
+}
+
+Value UnitFactNode::read_own(Context& ctx, Index unit) const {
     const Dataset& d = *ctx.data;
     if (m_field == UnitField::ComponentScore || m_field == UnitField::ComponentMax) {
         auto [score, max] = ctx.host->unit_component(unit, ctx.year);
@@ -139,8 +263,9 @@ Value UnitFactNode::read(Context& ctx, Index unit) const {
 Value UnitFactNode::eval(Context& ctx) const {
     if (ctx.subject.kind != SubjectKind::Unit || ctx.subject.index == kNoIndex)
         return unknown_of(type());
-    Value v = read(ctx, ctx.subject.index);
-    note(ctx, m_info, type(), ctx.year, v);
+    Reading reading;
+    Value v = read(ctx, ctx.subject.index, reading);
+    note(ctx, m_info, type(), ctx.year, v, reading);
     return v;
 }
 
@@ -200,7 +325,7 @@ Value PersonFactNode::eval(Context& ctx) const {
         return unknown_of(type());
     const bool yearly = m_field < PersonField::Gender;
     Value v = yearly ? read_yearly(ctx, ctx.subject.index) : read_static(ctx, ctx.subject.index);
-    note(ctx, m_info, type(), ctx.year, v, yearly);
+    note(ctx, m_info, type(), ctx.year, v, Reading{ctx.subject, {}, false}, yearly);
     return v;
 }
 
@@ -214,6 +339,12 @@ Value DefinitionNode::eval(Context& ctx) const {
         Observation o;
         o.name = m_name;
         o.subject = ctx.subject;
+        // A merged unit's early years are its predecessor's: say whose (weighted: the unit's).
+        if (ctx.subject.kind == SubjectKind::Unit && ctx.subject.index != kNoIndex) {
+            const HistorySource from = history_source(ctx, ctx.subject.index);
+            if (from.kind == HistoryKind::Itself) o.subject.index = from.unit;
+            if (from.kind == HistoryKind::None) o.note = no_history_note(ctx, from.unit);
+        }
         o.year = ctx.year;
         o.value = v;
         o.type = type();

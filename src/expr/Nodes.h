@@ -67,6 +67,8 @@ struct FactInfo {
     const char* column;
 };
 
+struct Reading;  // FactNodes.cpp: what a read found, and whose fact it was
+
 class UnitFactNode final : public Node {
 public:
     UnitFactNode(Type type, UnitField field, FactInfo info)
@@ -74,7 +76,9 @@ public:
     Value eval(Context& ctx) const override;
 
 private:
-    Value read(Context& ctx, Index unit) const;
+    Value read(Context& ctx, Index unit, Reading& reading) const;
+    Value read_own(Context& ctx, Index unit) const;
+    Value read_weighted(Context& ctx, Index unit, Reading& reading) const;
     UnitField m_field;
     FactInfo m_info;
 };

@@ -38,8 +38,17 @@ struct Unit {
     Index parent = kNoIndex;
     std::vector<TagId> tags;          // sorted
     std::vector<Index> successor_of;  // units it replaced
+    // Parallel to successor_of (lineage.csv): each predecessor's weight, population or staff,
+    // NaN where not given; and the one marked main, if any.
+    std::vector<double> predecessor_weight;
+    Index main_predecessor = kNoIndex;
     std::optional<Date> active_from;
     std::optional<Date> active_to;
+
+    void add_predecessor(Index unit, double weight = NAN) {
+        successor_of.push_back(unit);
+        predecessor_weight.push_back(weight);
+    }
 };
 
 // People are columns, not structs: there can be millions.
@@ -135,7 +144,7 @@ struct Dataset {
     // an empty one makes it false.
     bool has_people = false, has_unit_years = false, has_person_years = false,
          has_component_years = false, has_registrations = false, has_events = false,
-         has_dossiers = false;
+         has_dossiers = false, has_lineage = false;
 
     std::unordered_map<std::string, Index> unit_by_id;
     std::unordered_map<std::string, Index> person_by_id;

@@ -11,6 +11,7 @@
 
 #include "base/Date.h"
 #include "model/Vocabulary.h"
+#include "plan/LineageRules.h"
 
 namespace thidua {
 
@@ -237,6 +238,15 @@ struct DocumentsSpec {
     SourceRef where;
 };
 
+// The `lineage:` section: how units merged or closed in a reorganisation are judged.
+struct LineageSpec {
+    bool stated = false;  // the plan has a `lineage:` section; otherwise the defaults below
+    HistoryRule history = HistoryRule::Own;
+    ClosedAward closed_units = ClosedAward::Lapse;
+    std::string note;  // the plan's reason, shown with the decisions
+    SourceRef where;
+};
+
 struct PlanSpec {
     std::string file;
     std::string id;
@@ -266,6 +276,7 @@ struct PlanSpec {
     // the plan does not name is attested by either (and by an administrator).
     std::map<std::string, std::vector<std::string>> judges;
     SourceRef judges_where;
+    LineageSpec lineage;
     DocumentsSpec documents;
 };
 

@@ -18,6 +18,42 @@ json ids(const Dataset& data, const std::vector<Subject>& subjects) {
     return out;
 }
 
+json unit_ids(const Dataset& data, const std::vector<Index>& units) {
+    json out = json::array();
+    for (Index u : units)
+        out.push_back(data.units[static_cast<size_t>(u)].id);
+    return out;
+}
+
+// How the 2025 reorganisation touched the decision: for the council and the "why not us?".
+json lineage_json(const LineageOutcome& l, const Dataset& data) {
+    json j;
+    if (l.merged) {
+        j["merged"] = true;
+        j["predecessors"] = unit_ids(data, l.predecessors);
+        j["main_predecessor"] = l.main_predecessor == kNoIndex
+                                    ? json(nullptr)
+                                    : json(data.units[static_cast<size_t>(l.main_predecessor)].id);
+        j["depends_on_rule"] = l.depends_on_rule;
+        json by_rule = json::object();
+        for (const auto& [rule, status] : l.by_rule)
+            by_rule[std::string(history_rule_id(rule))] = status_id(status);
+        j["by_rule"] = std::move(by_rule);
+    }
+    if (l.closed) {
+        j["closed"] = true;
+        j["closed_on"] = l.closed_on ? json(l.closed_on->iso()) : json(nullptr);
+        j["last_year"] = l.last_year;
+        j["successors"] = unit_ids(data, l.successors);
+        j["competes"] = l.competes;
+        j["award_to"] = l.award_to == kNoIndex
+                            ? json(nullptr)
+                            : json(data.units[static_cast<size_t>(l.award_to)].id);
+    }
+    j["note"] = l.note;
+    return j;
+}
+
 json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     const Dataset& data = *r.data;
     json j;
@@ -55,6 +91,7 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
         missing.push_back(missing_fact(m, data, c.subject));
     j["missing"] = std::move(missing);
     j["needs"] = missing_facts_vi(c.missing, data, c.subject);
+    if (c.lineage) j["lineage"] = lineage_json(*c.lineage, data);
     return j;
 }
 
@@ -130,6 +167,14 @@ void write_json(const EvaluationResult& r, std::ostream& out) {
     head["period"] = r.period.id;
     head["period_kind"] = r.period.is_phase ? "phase" : "annual";
     head["years"] = {r.period.first_year, r.period.last_year};
+    const LineageSpec& rules = r.plan->spec.lineage;
+    head["lineage"] = {{"history", history_rule_id(r.history)},
+                       {"history_name", history_rule_name(r.history)},
+                       {"chosen", r.history_chosen},
+                       {"plan_history", history_rule_id(rules.history)},
+                       {"stated", rules.stated},
+                       {"closed_units", closed_award_id(rules.closed_units)},
+                       {"note", rules.note}};
     std::string text = head.dump();
     text.pop_back();
     out << text << ",\n  \"awards\": [";

@@ -1,6 +1,7 @@
 #include "store/DatasetImport.h"
 
 #include <array>
+#include <cmath>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -112,9 +113,17 @@ Result<TableCounts> import_successions(SqlConnection& db, const Dataset& data) {
     auto counts = stage_and_merge(db, tables::kSuccessions, [&](StageWriter& w, int64_t) {
         for (const Unit& u : data.units) {
             for (size_t pos = 0; pos < u.successor_of.size(); ++pos) {
-                const std::string& pred = data.units[static_cast<size_t>(u.successor_of[pos])].id;
-                const SqlValue row[] = {SqlValue::of(u.id), SqlValue::of(pred),
-                                        SqlValue::of(static_cast<int64_t>(pos))};
+                const Index p = u.successor_of[pos];
+                const std::string& pred = data.units[static_cast<size_t>(p)].id;
+                const double weight =
+                    pos < u.predecessor_weight.size() ? u.predecessor_weight[pos] : NAN;
+                const SqlValue row[] = {
+                    SqlValue::of(u.id),
+                    SqlValue::of(pred),
+                    SqlValue::of(static_cast<int64_t>(pos)),
+                    std::isnan(weight) ? SqlValue::null() : SqlValue::of(weight),
+                    SqlValue::of(static_cast<int64_t>(u.main_predecessor == p ? 1 : 0)),
+                };
                 if (auto r = w.add(row); !r) return r;
             }
         }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "store/LoadState.h"
 
 namespace thidua::store {
@@ -35,14 +37,17 @@ Result<> load_units(SqlConnection& db, LoadState& s) {
 
 Result<> load_successions(SqlConnection& db, LoadState& s) {
     bool ok = true;
-    auto done =
-        db.query("SELECT unit_id, predecessor_id FROM unit_successions ORDER BY unit_id, pos", {},
-                 [&](const SqlRow& r) {
-                     const Index unit = s.unit(r.text(0)), pred = s.unit(r.text(1));
-                     ok = ok && unit != kNoIndex && pred != kNoIndex;
-                     if (unit != kNoIndex && pred != kNoIndex)
-                         s.data.units[static_cast<size_t>(unit)].successor_of.push_back(pred);
-                 });
+    auto done = db.query(
+        "SELECT unit_id, predecessor_id, weight, main FROM unit_successions ORDER BY "
+        "unit_id, pos",
+        {}, [&](const SqlRow& r) {
+            const Index unit = s.unit(r.text(0)), pred = s.unit(r.text(1));
+            ok = ok && unit != kNoIndex && pred != kNoIndex;
+            if (unit == kNoIndex || pred == kNoIndex) return;
+            Unit& u = s.data.units[static_cast<size_t>(unit)];
+            u.add_predecessor(pred, r.is_null(2) ? NAN : r.real(2));
+            if (r.integer(3) != 0) u.main_predecessor = pred;
+        });
     if (done && !ok) return tl::unexpected(inconsistent_store("unit_successions"));
     return done;
 }

@@ -19,7 +19,8 @@ inline constexpr StagedColumn kUnitValues[] = {
 inline constexpr MergeSpec kUnits{"units", kUnitKey, kUnitValues, true};
 
 inline constexpr StagedColumn kSuccessionKey[] = {{"unit_id", Key}, {"predecessor_id", Key}};
-inline constexpr StagedColumn kSuccessionValues[] = {{"pos", Integer}};
+inline constexpr StagedColumn kSuccessionValues[] = {
+    {"pos", Integer}, {"weight", Real}, {"main", Integer}};
 inline constexpr MergeSpec kSuccessions{"unit_successions", kSuccessionKey, kSuccessionValues,
                                         false};
 

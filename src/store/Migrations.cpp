@@ -590,6 +590,12 @@ CREATE TABLE task_evidence_withdrawals (
 
 // Reminders per user (issue 6, item 5) and where to mail them: a reminder is added once per user
 // and key (the unique index), read and mailed marks are the only updates.
+// A predecessor's weight (population or staff) and whether it is the main one (lineage.csv).
+constexpr std::string_view kLineageWeights = R"sql(
+ALTER TABLE unit_successions ADD COLUMN weight ${REAL};
+ALTER TABLE unit_successions ADD COLUMN main INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr std::string_view kNotifications = R"sql(
 ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
 CREATE TABLE notifications (
@@ -630,6 +636,7 @@ constexpr Migration kMigrations[] = {
      kDossierRecords, kDossierRecordsSqlite, kDossierRecordsPostgresql},
     {12, "evidence files of PAR tasks", kTaskEvidence, {}, {}},
     {13, "reminders per user; users' e-mail addresses", kNotifications, {}, {}},
+    {14, "weights and the main predecessor of merged units", kLineageWeights, {}, {}},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

@@ -22,6 +22,7 @@ namespace {
 struct Scenario {
     fs::path expect;
     std::string plan, name, period;
+    std::string history;  // expect-<period>.<rule>.yaml: evaluated with --history <rule>
 };
 
 void PrintTo(const Scenario& s, std::ostream* os) {
@@ -42,6 +43,10 @@ std::vector<Scenario> scenarios() {
         s.name = entry.path().parent_path().filename().string();
         s.plan = entry.path().parent_path().parent_path().filename().string();
         s.period = file.substr(7, file.size() - 7 - 5);
+        if (const size_t dot = s.period.find('.'); dot != std::string::npos) {
+            s.history = s.period.substr(dot + 1);
+            s.period.resize(dot);
+        }
         out.push_back(s);
     }
     std::sort(out.begin(), out.end(),
@@ -66,9 +71,10 @@ ProcessResult run_evaluate(const Scenario& s) {
         fs::temp_directory_path() / ("thidua-scenario-" + std::to_string(::getpid()) + ".err");
     const fs::path plan = fs::path(THIDUA_SOURCE_DIR) / "plans" / (s.plan + ".yaml");
     const fs::path data = s.expect.parent_path() / "data";
-    const std::string cmd = std::string("'") + THIDUA_BINARY + "' evaluate --plan '" +
-                            plan.string() + "' --data '" + data.string() + "' --period '" +
-                            s.period + "' --format json 2>'" + err.string() + "'";
+    const std::string cmd =
+        std::string("'") + THIDUA_BINARY + "' evaluate --plan '" + plan.string() + "' --data '" +
+        data.string() + "' --period '" + s.period + "' --format json" +
+        (s.history.empty() ? "" : " --history " + s.history) + " 2>'" + err.string() + "'";
     ProcessResult r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) return r;
@@ -155,6 +161,43 @@ void check_group(const json& group, const YAML::Node& want, const std::string& w
                 << where << ": " << id << " should list missing " << fact << "; got "
                 << (*c)["missing"];
     }
+    for (const auto& kv : want["keys"]) {  // ranking keys, to two decimals
+        const std::string id = kv.first.as<std::string>();
+        const json* c = find_by(candidates, "id", id);
+        ASSERT_NE(c, nullptr) << where << ": candidate " << id << " not listed";
+        const json& keys = (*c)["ranking_keys"];
+        ASSERT_EQ(keys.size(), kv.second.size()) << where << ": keys of " << id;
+        for (size_t i = 0; i < keys.size(); ++i)
+            EXPECT_NEAR(keys[i].get<double>(), kv.second[i].as<double>(), 0.005)
+                << where << ": key " << i << " of " << id;
+    }
+    for (const auto& kv : want["lineage"]) {
+        const std::string id = kv.first.as<std::string>();
+        const json* c = find_by(candidates, "id", id);
+        ASSERT_NE(c, nullptr) << where << ": candidate " << id << " not listed";
+        ASSERT_TRUE(c->contains("lineage")) << where << ": " << id << " has no lineage";
+        const json& got = (*c)["lineage"];
+        for (const auto& f : kv.second) {
+            const std::string field = f.first.as<std::string>();
+            const std::string at = where + ": " + id + " lineage." + field;
+            ASSERT_TRUE(got.contains(field)) << at << " absent from " << got;
+            if (f.second.IsMap()) {
+                for (const auto& g : f.second)
+                    EXPECT_EQ(got[field][g.first.as<std::string>()], g.second.as<std::string>())
+                        << at;
+            } else if (f.second.IsSequence()) {
+                EXPECT_EQ(strings(got[field]), strings(f.second)) << at;
+            } else if (f.second.IsNull()) {
+                EXPECT_TRUE(got[field].is_null()) << at;
+            } else if (got[field].is_boolean()) {
+                EXPECT_EQ(got[field].get<bool>(), f.second.as<bool>()) << at;
+            } else if (got[field].is_number()) {
+                EXPECT_EQ(got[field].get<double>(), f.second.as<double>()) << at;
+            } else {
+                EXPECT_EQ(got[field], scalar(f.second)) << at;
+            }
+        }
+    }
     for (const std::string& id : strings(want["absent"]))
         EXPECT_EQ(find_by(candidates, "id", id), nullptr)
             << where << ": " << id << " should not be a candidate";
@@ -203,6 +246,8 @@ TEST_P(ScenarioTest, DecidesAsThePlanSays) {
     const json out = json::parse(run.out);
     EXPECT_EQ(out["plan"], s.plan);
     EXPECT_EQ(out["period"], s.period);
+    if (want["history"])
+        EXPECT_EQ(out["lineage"]["history"], want["history"].as<std::string>()) << "history rule";
     for (const auto& akv : want["awards"]) {
         const std::string award = akv.first.as<std::string>();
         const json* a = find_by(out["awards"], "award", award);
@@ -222,7 +267,8 @@ TEST_P(ScenarioTest, DecidesAsThePlanSays) {
 }
 
 std::string scenario_name(const testing::TestParamInfo<Scenario>& info) {
-    std::string n = info.param.plan + "_" + info.param.name + "_" + info.param.period;
+    std::string n = info.param.plan + "_" + info.param.name + "_" + info.param.period +
+                    (info.param.history.empty() ? "" : "_" + info.param.history);
     for (char& c : n)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     return n;

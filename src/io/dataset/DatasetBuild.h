@@ -85,6 +85,7 @@ private:
 size_t estimate_rows(std::string_view content);
 
 void read_units(DatasetBuild& build, std::string_view content);
+void read_lineage(DatasetBuild& build, std::string_view content);
 void read_people(DatasetBuild& build, std::string_view content);
 void read_unit_years(DatasetBuild& build, std::string_view content);
 void read_component_years(DatasetBuild& build, std::string_view content);

@@ -22,6 +22,7 @@ struct DatasetFile {
 // Order matters: each file refers only to ids of the files before it.
 constexpr DatasetFile kFiles[] = {
     {"units.csv", nullptr, detail::read_units},
+    {"lineage.csv", &Dataset::has_lineage, detail::read_lineage},
     {"people.csv", &Dataset::has_people, detail::read_people},
     {"unit_years.csv", &Dataset::has_unit_years, detail::read_unit_years},
     {"component_years.csv", &Dataset::has_component_years, detail::read_component_years},
@@ -32,8 +33,8 @@ constexpr DatasetFile kFiles[] = {
 };
 
 constexpr std::string_view kFileNames[] = {
-    "units.csv",        "people.csv",        "unit_years.csv", "component_years.csv",
-    "person_years.csv", "registrations.csv", "events.csv",     "dossiers.csv",
+    "units.csv",        "lineage.csv",       "people.csv", "unit_years.csv", "component_years.csv",
+    "person_years.csv", "registrations.csv", "events.csv", "dossiers.csv",
 };
 
 bool is_dataset_file(std::string_view name) {

@@ -91,7 +91,7 @@ void resolve_references(DatasetBuild& build) {
                 build.report(kFile, build.unit_line[i], "successor_of", ref,
                              "Đơn vị không thể thay thế chính nó", "a unit cannot replace itself");
             } else if (predecessor != kNoIndex) {
-                unit.successor_of.push_back(predecessor);
+                unit.add_predecessor(predecessor);
             }
         }
     }

@@ -58,7 +58,7 @@ private:
                        "legal_bases", "parent_plan", "theme",   "contents",     "task_areas",
                        "scales",      "groups",      "periods", "registration", "definitions",
                        "precedence",  "preference",  "dossier", "awards",       "milestones",
-                       "decisions",   "documents",   "judges"},
+                       "decisions",   "documents",   "judges",  "lineage"},
                    {"id", "title", "issuer", "periods", "awards"});
         m_plan.file = m_src.file();
         m_plan.id = m_src.id(at(n, "id"));
@@ -102,6 +102,30 @@ private:
         }
         m_plan.documents = read_documents_section(m_src, at(n, "documents"));
         read_judges(at(n, "judges"));
+        read_lineage(at(n, "lineage"));
+    }
+
+    void read_lineage(const YAML::Node& n) {
+        if (!n) return;
+        LineageSpec& l = m_plan.lineage;
+        l.stated = true;
+        l.where = m_src.where(n);
+        m_src.keys(n, {"history", "closed_units", "note"}, {"history", "closed_units"});
+        if (const YAML::Node h = at(n, "history")) {
+            if (auto rule = parse_history_rule(m_src.str(h)))
+                l.history = *rule;
+            else
+                m_src.error(h, "'history' là một trong: own, main, all, weighted");
+        }
+        if (const YAML::Node c = at(n, "closed_units")) {
+            if (auto rule = parse_closed_award(m_src.str(c)))
+                l.closed_units = *rule;
+            else
+                m_src.error(c,
+                            "'closed_units' là successor (chuyển cho đơn vị kế thừa) hoặc "
+                            "lapse (không xét)");
+        }
+        l.note = m_src.str(at(n, "note"));
     }
 
     void read_judges(const YAML::Node& n) {

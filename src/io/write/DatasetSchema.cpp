@@ -16,7 +16,7 @@ using K = ColumnKind;
 // Built on first use: the coded columns take their choices from the vocabularies, which are
 // not constexpr.
 struct Schema {
-    std::vector<SchemaColumn> units, people, unit_years, component_years, person_years,
+    std::vector<SchemaColumn> units, lineage, people, unit_years, component_years, person_years,
         registrations, events, dossiers;
     std::vector<SchemaFile> files;
 
@@ -37,6 +37,13 @@ Schema::Schema() {
         {"successor_of", false, K::Id, "Thay thế các đơn vị (mã, cách nhau bằng ;)"},
         {"active_from", false, K::Date, "Hoạt động từ ngày"},
         {"active_to", false, K::Date, "Hoạt động đến ngày"},
+    };
+    lineage = {
+        {"old_id", true, K::Id, "Mã đơn vị cũ"},
+        {"new_id", true, K::Id, "Mã đơn vị mới (kế thừa)"},
+        {"date", true, K::Date, "Ngày sáp nhập, hợp nhất"},
+        {"weight", false, K::Number, "Trọng số (dân số hoặc biên chế)"},
+        {"main", false, K::Code, "Đơn vị tiền thân chính (1/0)", kFlag},
     };
     people = {
         {"id", true, K::Id, "Mã cá nhân"},
@@ -101,6 +108,7 @@ Schema::Schema() {
     };
     files = {
         {"units.csv", "units", "Đơn vị", units},
+        {"lineage.csv", "lineage", "Sáp nhập, hợp nhất đơn vị", lineage},
         {"people.csv", "people", "Cá nhân", people},
         {"unit_years.csv", "unit_years", "Kết quả hằng năm của đơn vị", unit_years},
         {"component_years.csv", "component_years", "Chỉ số thành phần", component_years},

@@ -1,5 +1,6 @@
 #include "io/write/DatasetTables.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -109,6 +110,31 @@ void emit_units(const Dataset& d, TableSink& sink) {
             b.date(6, u.active_from);
             b.date(7, u.active_to);
             emit();
+        }
+    });
+}
+
+// Only what units.csv cannot say: weights and the main predecessor.
+bool has_lineage_detail(const Unit& u) {
+    if (u.main_predecessor != kNoIndex) return true;
+    for (double w : u.predecessor_weight)
+        if (!std::isnan(w)) return true;
+    return false;
+}
+
+void emit_lineage(const Dataset& d, TableSink& sink) {
+    table(sink, "lineage.csv", [&](RowBuilder& b, auto emit) {
+        for (const Unit& u : d.units) {
+            if (!u.active_from || !has_lineage_detail(u)) continue;
+            for (size_t i = 0; i < u.successor_of.size(); ++i) {
+                b.clear();
+                b.text(0, unit_id(d, u.successor_of[i]));
+                b.text(1, u.id);
+                b.date(2, u.active_from);
+                b.number(3, i < u.predecessor_weight.size() ? u.predecessor_weight[i] : NAN);
+                if (u.main_predecessor == u.successor_of[i]) b.number(4, 1);
+                emit();
+            }
         }
     });
 }
@@ -254,6 +280,8 @@ void emit_dossiers(const Dataset& d, TableSink& sink) {
 
 void emit_dataset_tables(const Dataset& data, TableSink& sink) {
     emit_units(data, sink);
+    const bool lineage = std::any_of(data.units.begin(), data.units.end(), has_lineage_detail);
+    if (lineage) emit_lineage(data, sink);
     if (data.has_people) emit_people(data, sink);
     if (data.has_unit_years) emit_unit_years(data, sink);
     if (data.has_component_years) emit_component_years(data, sink);
