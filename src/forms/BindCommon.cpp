@@ -30,7 +30,7 @@ std::string summary_line(const FormRequest& q) {
 }
 
 std::vector<std::string> default_recipients(const FormRequest& q) {
-    const PlanSpec& plan = q.result->plan->spec;
+    const PlanSpec& plan = plan_of(q);
     switch (q.kind) {
         case FormKind::Registration:
         case FormKind::AchievementReport: {
@@ -63,7 +63,7 @@ std::string recipients_text(const std::vector<std::string>& lines) {
 }
 
 void put_legal_bases(documents::TemplateValues& v, const FormRequest& q) {
-    const PlanSpec& plan = q.result->plan->spec;
+    const PlanSpec& plan = plan_of(q);
     std::vector<std::string> bases = plan.documents.legal_bases.empty()
                                          ? default_legal_bases(q.date)
                                          : plan.documents.legal_bases;
@@ -88,7 +88,7 @@ std::string number_or_blank(const std::string& number) {
 }
 
 void put_common(documents::TemplateValues& v, const FormRequest& q, const Heading& h) {
-    const PlanSpec& plan = q.result->plan->spec;
+    const PlanSpec& plan = plan_of(q);
     v.set("co_quan.chu_quan", upper_vi(h.parent));
     v.set("co_quan.ten", upper_vi(h.name));
     v.set("co_quan.ky_hieu", h.symbol);

@@ -96,7 +96,7 @@ std::string head_title(const std::string& signer_title) {
 
 void put_selection(documents::TemplateValues& v, const FormRequest& q) {
     const EvaluationResult& r = *q.result;
-    const PlanSpec& plan = r.plan->spec;
+    const PlanSpec& plan = plan_of(q);
     const std::vector<Proposal> proposals = selected_proposals(r, q.award);
     const std::vector<Proposal> ties = tied_proposals(r, q.award);
 
@@ -132,7 +132,7 @@ void put_selection(documents::TemplateValues& v, const FormRequest& q) {
 
 void put_minutes(documents::TemplateValues& v, const FormRequest& q) {
     const EvaluationResult& r = *q.result;
-    const CouncilSpec& council = r.plan->spec.documents.council;
+    const CouncilSpec& council = plan_of(q).documents.council;
     const std::string blank = "……………………";
     v.set("thoi_gian", "…… giờ …… phút, " + date_words(q.date));
     v.set("dia_diem", blank);
@@ -179,7 +179,7 @@ void put_minutes(documents::TemplateValues& v, const FormRequest& q) {
 
 void put_decision(documents::TemplateValues& v, const FormRequest& q) {
     const EvaluationResult& r = *q.result;
-    const PlanSpec& plan = r.plan->spec;
+    const PlanSpec& plan = plan_of(q);
     const DocumentsSpec& docs = plan.documents;
     const AgencySpec& authority = authority_on(plan.issuer, q.date);
     // `authority_title` names the issuer's head; a successor's head is its committee's chair.

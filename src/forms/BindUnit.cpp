@@ -68,14 +68,14 @@ void put_unit(documents::TemplateValues& v, const FormRequest& q) {
     for (const std::string& g : groups)
         joined += (joined.empty() ? "" : "; ") + g;
     v.set("nhom", joined);
-    const PlanSpec& plan = r.plan->spec;
+    const PlanSpec& plan = plan_of(q);
     v.set("gui", !plan.dossier.recipient.empty() ? plan.dossier.recipient
                                                  : proposer_heading(plan, q.date).name);
 }
 
 void put_registration(documents::TemplateValues& v, const FormRequest& q) {
     const EvaluationResult& r = *q.result;
-    const PlanSpec& plan = r.plan->spec;
+    const PlanSpec& plan = plan_of(q);
     const std::string content =
         plan.registration.form.empty()
             ? "Hoàn thành xuất sắc nhiệm vụ cải cách hành chính " + period_words(r.period)
@@ -104,7 +104,7 @@ void put_registration(documents::TemplateValues& v, const FormRequest& q) {
 
 void put_achievement(documents::TemplateValues& v, const FormRequest& q) {
     const EvaluationResult& r = *q.result;
-    const PlanSpec& plan = r.plan->spec;
+    const PlanSpec& plan = plan_of(q);
     const std::vector<Proposal> outcomes = unit_outcomes(r, q.unit);
     std::vector<Proposal> chosen;
     for (const Proposal& p : outcomes)

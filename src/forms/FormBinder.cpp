@@ -5,6 +5,7 @@
 #include "forms/Agency.h"
 #include "forms/BinderParts.h"
 #include "forms/FormKind.h"
+#include "forms/IssuerSuccession.h"
 
 namespace thidua::forms {
 namespace {
@@ -27,10 +28,14 @@ tl::expected<void, std::string> check(const FormRequest& q) {
 
 }  // namespace
 
-tl::expected<documents::TemplateValues, std::string> bind_form(const FormRequest& q) {
-    if (q.result == nullptr) return tl::unexpected(std::string("Chưa có kết quả xét"));
-    if (auto ok = check(q); !ok) return tl::unexpected(ok.error());
-    const PlanSpec& plan = q.result->plan->spec;
+tl::expected<documents::TemplateValues, std::string> bind_form(const FormRequest& request) {
+    if (request.result == nullptr) return tl::unexpected(std::string("Chưa có kết quả xét"));
+    if (auto ok = check(request); !ok) return tl::unexpected(ok.error());
+    const std::optional<PlanSpec> succeeded =
+        with_lineage_successor(request.result->plan->spec, *request.result->data);
+    FormRequest q = request;
+    if (succeeded) q.spec = &*succeeded;
+    const PlanSpec& plan = plan_of(q);
     documents::TemplateValues v;
     switch (q.kind) {
         case FormKind::Registration:
