@@ -108,7 +108,8 @@ Result<TableCounts> import_units(SqlConnection& db, const Dataset& data) {
     });
 }
 
-// The predecessors of every imported unit, replacing what the store listed for those units.
+// The predecessors of every imported unit, replacing what the store listed for those units
+// among the units the dataset holds.
 Result<TableCounts> import_successions(SqlConnection& db, const Dataset& data) {
     auto counts = stage_and_merge(db, tables::kSuccessions, [&](StageWriter& w, int64_t) {
         for (const Unit& u : data.units) {
@@ -130,10 +131,13 @@ Result<TableCounts> import_successions(SqlConnection& db, const Dataset& data) {
         return Result<>();
     });
     if (!counts) return counts;
+    // A dataset speaks only of the predecessors it holds: Cần Thơ imported with Ngã Năm's data
+    // keeps Sóc Trăng, which Sóc Trăng's data gave it.
     auto removed = db.run(
-        "DELETE FROM unit_successions WHERE unit_id IN (SELECT id FROM stage_units) AND NOT "
-        "EXISTS (SELECT 1 FROM stage_unit_successions s WHERE s.unit_id = "
-        "unit_successions.unit_id AND s.predecessor_id = unit_successions.predecessor_id)");
+        "DELETE FROM unit_successions WHERE unit_id IN (SELECT id FROM stage_units) AND "
+        "predecessor_id IN (SELECT id FROM stage_units) AND NOT EXISTS (SELECT 1 FROM "
+        "stage_unit_successions s WHERE s.unit_id = unit_successions.unit_id AND "
+        "s.predecessor_id = unit_successions.predecessor_id)");
     if (!removed) return tl::unexpected(removed.error());
     counts->removed = *removed;
     return counts;

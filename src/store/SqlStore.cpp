@@ -64,6 +64,10 @@ tl::expected<Dataset, StoreError> SqlStore::load_dataset_for_plan(const std::str
     return load(plan_id);
 }
 
+tl::expected<Dataset, StoreError> SqlStore::load_unit_tree() {
+    return store::load_unit_tree(*m_db);
+}
+
 tl::expected<Dataset, StoreError> SqlStore::load(const std::optional<std::string>& plan_id) {
     // One read transaction: a concurrent import is seen whole or not at all.
     if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());

@@ -92,6 +92,8 @@ private:
             same(at + "parent", x.parent, y.parent);
             same(at + "tags", tags(a, x.tags), tags(b, y.tags));
             same(at + "successor_of", x.successor_of, y.successor_of);
+            same_column(at + "predecessor_weight", x.predecessor_weight, y.predecessor_weight);
+            same(at + "main_predecessor", x.main_predecessor, y.main_predecessor);
             same(at + "active_from", x.active_from, y.active_from);
             same(at + "active_to", x.active_to, y.active_to);
         }

@@ -19,6 +19,10 @@ inline DatasetFiles full_dataset_files() {
         "SNV,\"Sở Nội vụ, tỉnh \"\"KG\"\"\",department,KG,khoi-1;cchc,,2010-01-01,\n"
         "007,\"Phòng\nhai dòng\",office,SNV,cchc,,,2024-12-31\n"
         "PQ,Thành phố Phú Quốc,district,KG,,007;SNV,2020-02-29,\n";
+    // SNV ends the day before PQ starts; 007's own end stays, so it has no row of its own.
+    f["lineage.csv"] =
+        "old_id,new_id,date,weight,main\n"
+        "SNV,PQ,2020-02-29,\"1234,5\",1\n";
     f["people.csv"] =
         "id,name,unit_id,gender,par_role,resident,component,tags\n"
         "P1,Nguyễn Thị Hồng Nhung,SNV,nu,1,0,C-1,chuyen-trach\n"

@@ -129,6 +129,18 @@ void check_dir_files(DiagnosticSink& sink, const std::filesystem::path& dir) {
 
 }  // namespace
 
+tl::expected<void, Diagnostics> apply_lineage_table(Dataset& units, std::string_view content) {
+    DiagnosticSink sink;
+    DatasetBuild build(sink);
+    build.data = units;
+    build.unit_line.assign(units.units.size(), 0);
+    detail::read_lineage(build, content);
+    if (!sink.empty()) return tl::unexpected(sink.take("lineage.csv"));
+    build.data.has_lineage = true;
+    units = std::move(build.data);
+    return {};
+}
+
 std::span<const std::string_view> dataset_file_names() {
     return kFileNames;
 }

@@ -37,4 +37,9 @@ tl::expected<Dataset, Diagnostics> read_dataset_dir(const std::filesystem::path&
 tl::expected<Dataset, Diagnostics> read_dataset_from_memory(const DatasetFiles& files,
                                                             const ContentFilter& filter = {});
 
+// A lineage table (lineage.csv) on its own, merged into units already known (the store's):
+// every row checked against `units`; on success `units` has the predecessors, weights and
+// dates added, and nothing of it changes otherwise.
+tl::expected<void, Diagnostics> apply_lineage_table(Dataset& units, std::string_view content);
+
 }  // namespace thidua

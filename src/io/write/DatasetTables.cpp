@@ -127,12 +127,17 @@ void emit_lineage(const Dataset& d, TableSink& sink) {
         for (const Unit& u : d.units) {
             if (!u.active_from || !has_lineage_detail(u)) continue;
             for (size_t i = 0; i < u.successor_of.size(); ++i) {
+                const double weight =
+                    i < u.predecessor_weight.size() ? u.predecessor_weight[i] : NAN;
+                const bool main = u.main_predecessor == u.successor_of[i];
+                // units.csv already says the rest; a bare row would repeat it as a date claim.
+                if (std::isnan(weight) && !main) continue;
                 b.clear();
                 b.text(0, unit_id(d, u.successor_of[i]));
                 b.text(1, u.id);
                 b.date(2, u.active_from);
-                b.number(3, i < u.predecessor_weight.size() ? u.predecessor_weight[i] : NAN);
-                if (u.main_predecessor == u.successor_of[i]) b.number(4, 1);
+                b.number(3, weight);
+                if (main) b.number(4, 1);
                 emit();
             }
         }
