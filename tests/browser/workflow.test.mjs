@@ -1,11 +1,11 @@
 // The movement's workflow walked end to end in the browser on the Kiên Giang plan's 2021–2025
 // phase (its own server and database, tests/browser/run.sh), each step by the role that does it:
-//   - the commune An Thới's officer registers one of its civil servants after the deadline
+//   - the township Sóc Sơn's officer registers one of its civil servants after the deadline
 //     (30/3/2022), and Home Affairs accepts the late registration with a reason;
 //   - the officer records a PAR task of 2025, done on time, with its evidence file;
 //   - the council attests a fact with its minutes, then decides the communes' tie for the Cờ thi
-//     đua (KG-X-AT and KG-X-TC for the last seat, from the sample's numbers) in favour of An Thới;
-//   - An Thới's dossier: its papers uploaded and submitted by the officer, returned once by Home
+//     đua (KG-X-SS and KG-X-VB for the last seat, from the sample's numbers) in favour of Sóc Sơn;
+//   - Sóc Sơn's dossier: its papers uploaded and submitted by the officer, returned once by Home
 //     Affairs with a reason, completed and resubmitted, accepted, proposed, and the award decision
 //     recorded;
 //   - the audit log shows every step with its author, and the officer can reach no other unit's
@@ -22,14 +22,16 @@ import {
 
 const PLAN = 'kien-giang-2021-2025';
 const PERIOD = '2021-2025';
-const UNIT = 'KG-X-AT'; // Ủy ban nhân dân phường An Thới
-const PERSON = 'KG-CB-0126'; // Võ Đức Thắng, of An Thới, not registered in the sample
-const OTHER_UNIT = 'KG-X-TC';
+// An Thới (KG-X-AT), the sample's tie until 2025, closed on 2025-06-30 into the đặc khu Phú Quốc,
+// which stands for it; Sóc Sơn (Hòn Đất) still competes.
+const UNIT = 'KG-X-SS'; // Ủy ban nhân dân thị trấn Sóc Sơn
+const PERSON = 'KG-CB-0152'; // Mai Quốc Thắng, of Sóc Sơn, not registered in the sample
+const OTHER_UNIT = 'KG-X-VB';
 const AWARD = 'co-thi-dua';
 const SCRATCH = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-walk-'));
 const PDF = path.join(SCRATCH, 'giay-to.pdf');
 const users = {
-  unit: { username: 'canbo-anthoi', role: 'don-vi', unit_id: UNIT, display_name: 'Cán bộ phường An Thới' },
+  unit: { username: 'canbo-socson', role: 'don-vi', unit_id: UNIT, display_name: 'Cán bộ thị trấn Sóc Sơn' },
   homeAffairs: { username: 'chuyenvien-snv', role: 'noi-vu', display_name: 'Chuyên viên Sở Nội vụ' },
   council: { username: 'thuky-hoidong', role: 'hoi-dong', display_name: 'Thư ký Hội đồng' },
 };
@@ -92,7 +94,7 @@ describe('quy trình thi đua từ đăng ký đến quyết định khen thư�
 
     await signIn(users.homeAffairs);
     await page.goto(`${BASE}/#/dang-ky/${PLAN}/${PERIOD}`);
-    await page.getByTestId(`reason-${PERSON}`).fill('Cán bộ mới điều động về phường tháng 4/2022');
+    await page.getByTestId(`reason-${PERSON}`).fill('Cán bộ mới điều động về thị trấn tháng 4/2022');
     await page.getByTestId(`accept-${PERSON}`).click();
     await page.getByTestId(`reg-${PERSON}`).getByText('Trễ hạn, được chấp nhận').waitFor();
     const entry = (await (await apiCall('GET', `/plans/${PLAN}/registrations?period=${PERIOD}`)).json())

@@ -327,11 +327,13 @@ TEST(RegistrationBoardXlsx, HandBuiltWorkbookCells) {
 
 // samples/kien-giang-2021-2025, phase 2021-2025, deadline 2022-03-30 (plan: registration
 // deadlines, periods [2021-2025, 2021, 2022]). Counted from units.csv and registrations.csv:
-// the groups hold 21 departments, 15 districts, 22 communes, 4 offices tagged chuyen-trach-cchc
-// under departments and 15 tagged phong-noi-vu under districts (77 units, none in two groups),
-// and people.csv 167 people. 154 registrations for 2021-2025, none twice for one subject; two
-// after the deadline (KG-SLDTBXH 2022-04-04, KG-H-CT 2022-04-01); KG-SKHDT and KG-H-GR-PNV have
-// none; 79 of the people registered.
+// the groups hold 21 departments, 15 districts, 26 communes, 4 offices tagged chuyen-trach-cchc
+// under departments and 15 tagged phong-noi-vu under districts (81 units, none in two groups),
+// and people.csv 167 people. The communes: the 22 of before, Dương Tơ, Cửa Dương and Bãi Thơm
+// (Phú Quốc, closed 2025-06-30, registered for the phase on 2022-03-24, 03-28, 03-29) and the đặc
+// khu Phú Quốc (formed 2025-07-01: no registration). 157 registrations for 2021-2025, none twice
+// for one subject; two after the deadline (KG-SLDTBXH 2022-04-04, KG-H-CT 2022-04-01); KG-SKHDT,
+// AG-DK-PQ and KG-H-GR-PNV have none (in units.csv order); 79 of the people registered.
 TEST(RegistrationBoard, KienGiangPhase) {
     Evaluated e(plan_file("kien-giang-2021-2025"),
                 dataset(kSource / "samples" / "kien-giang-2021-2025"), "2021-2025");
@@ -339,7 +341,7 @@ TEST(RegistrationBoard, KienGiangPhase) {
     ASSERT_TRUE(b.listed());
     ASSERT_TRUE(b.deadline);
     EXPECT_EQ(b.deadline->iso(), "2022-03-30");
-    EXPECT_EQ(b.rows.size(), 77u + 167u);
+    EXPECT_EQ(b.rows.size(), 81u + 167u);
     const Dataset& d = e.data();
     std::vector<std::string> late, missing_units;
     for (const RegistrationRow& r : b.rows) {
@@ -349,12 +351,12 @@ TEST(RegistrationBoard, KienGiangPhase) {
         if (r.status == RegistrationStatus::Missing) missing_units.push_back(id);
     }
     EXPECT_EQ(late, (std::vector<std::string>{"KG-SLDTBXH", "KG-H-CT"}));
-    EXPECT_EQ(missing_units, (std::vector<std::string>{"KG-SKHDT", "KG-H-GR-PNV"}));
+    EXPECT_EQ(missing_units, (std::vector<std::string>{"KG-SKHDT", "AG-DK-PQ", "KG-H-GR-PNV"}));
     EXPECT_EQ(row_for(b, d, "KG-SLDTBXH")->registered_on->iso(), "2022-04-04");
 
-    EXPECT_EQ(b.totals[RegistrationStatus::OnTime], 73 + 79);
+    EXPECT_EQ(b.totals[RegistrationStatus::OnTime], 76 + 79);
     EXPECT_EQ(b.totals[RegistrationStatus::Late], 2);
-    EXPECT_EQ(b.totals[RegistrationStatus::Missing], 2 + 88);
+    EXPECT_EQ(b.totals[RegistrationStatus::Missing], 3 + 88);
     EXPECT_EQ(b.totals[RegistrationStatus::Registered], 0);
 
     // Per group: on time, late, missing.
@@ -366,7 +368,7 @@ TEST(RegistrationBoard, KienGiangPhase) {
     const std::map<std::string, std::array<int, 3>> expected = {
         {"so-ban-nganh", {19, 1, 1}},
         {"ubnd-huyen", {14, 1, 0}},
-        {"ubnd-xa", {22, 0, 0}},
+        {"ubnd-xa", {25, 0, 1}},
         {"chuyen-trach-tinh", {4, 0, 0}},
         {"chuyen-trach-huyen", {14, 0, 1}},
         {"people", {79, 0, 88}},
@@ -417,7 +419,7 @@ TEST(RegistrationBoardXlsx, KienGiangPhaseWorkbook) {
     const int people = row_of(summary, 0, "Cá nhân");
     ASSERT_GT(people, 0);
     EXPECT_EQ(at(summary, people, 3), "88");
-    EXPECT_EQ(at(summary, people + 1, 6), "244");  // the total row
+    EXPECT_EQ(at(summary, people + 1, 6), "248");  // the total row: 81 units and 167 people, as above
 }
 
 // ---------------------------------------------------------------- dossier board

@@ -1,8 +1,10 @@
 // Deadlines over the API and the reminder job, on SQLite and PostgreSQL, with a fixed clock: the
 // Kiên Giang sample's 2025 round must be registered by 30/03/2025 (the plan's annual rule) and
-// none of its people has registered for 2025, so An Thới's officer is reminded of its two civil
-// servants (KG-CB-0126, KG-CB-0127) a week, three days and a day before, on the day and the day
-// after; Home Affairs gets one digest line each of those days; a second run on a day adds nothing;
+// none of its people has registered for 2025, so Vĩnh Bảo's officer is reminded of its two civil
+// servants (KG-CB-0138, KG-CB-0139) a week, three days and a day before, on the day and the day
+// after (An Thới, the sample's commune here until it closed on 2025-06-30, is not a
+// candidate of the 2025 round: the year belongs to the đặc khu Phú Quốc; Vĩnh Bảo, unlike
+// Sóc Sơn, owes no 2024 dossier, so registrations are all it is reminded of); Home Affairs gets one digest line each of those days; a second run on a day adds nothing;
 // mail goes to those with an address, a failure is kept and retried.
 
 #include <gtest/gtest.h>
@@ -50,9 +52,9 @@ protected:
 };
 
 TEST_P(WebReminderTest, RemindersFireOnTheRightDaysOnceEach) {
-    HttpTestClient at = officer("canbo-anthoi", "don-vi", "KG-X-AT");
+    HttpTestClient at = officer("canbo-vinhbao", "don-vi", "KG-X-VB");
     HttpTestClient nv = officer("snv", "noi-vu");
-    std::map<std::string, int> added_on;  // day -> notifications added for An Thới's officer
+    std::map<std::string, int> added_on;  // day -> notifications added for Vĩnh Bảo's officer
     for (Date day = d(2025, 3, 20); day <= d(2025, 4, 2); day = day.plus_days(1)) {
         const int before = at.get("/api/v1/notifications?limit=500").json()["items"].size();
         run_on(day);
@@ -72,8 +74,8 @@ TEST_P(WebReminderTest, RemindersFireOnTheRightDaysOnceEach) {
     EXPECT_EQ(mine["unread"], 10);
     bool named = false;
     for (const json& n : mine["items"]) {
-        EXPECT_EQ(n["unit"], "KG-X-AT");
-        named = named || n["title"].get<std::string>().find("Võ Đức Thắng") != std::string::npos;
+        EXPECT_EQ(n["unit"], "KG-X-VB");
+        named = named || n["title"].get<std::string>().find("Đỗ Thanh Trí") != std::string::npos;
     }
     EXPECT_TRUE(named);
     EXPECT_EQ(mine["items"][0]["title"].get<std::string>().rfind("Đã quá hạn (30/03/2025)", 0), 0u)
@@ -107,17 +109,17 @@ TEST_P(WebReminderTest, RemindersFireOnTheRightDaysOnceEach) {
 
 TEST_P(WebReminderTest, MailGoesToThoseWithAnAddressAndFailuresAreRetried) {
     HttpTestClient a = admin();
-    HttpTestClient at = officer("canbo-anthoi", "don-vi", "KG-X-AT");
+    HttpTestClient at = officer("canbo-vinhbao", "don-vi", "KG-X-VB");
     const json users = a.get("/api/v1/users").json();
     int64_t id = 0;
     for (const json& u : users)
-        if (u["username"] == "canbo-anthoi") id = u["id"].get<int64_t>();
+        if (u["username"] == "canbo-vinhbao") id = u["id"].get<int64_t>();
     EXPECT_EQ(a.request("PATCH", "/api/v1/users/" + std::to_string(id),
                         R"({"email":"khong phai thu"})", {{"Content-Type", "application/json"}})
                   .status,
               400);
     ASSERT_EQ(a.request("PATCH", "/api/v1/users/" + std::to_string(id),
-                        R"({"email":"anthoi@example.vn"})", {{"Content-Type", "application/json"}})
+                        R"({"email":"vinhbao@example.vn"})", {{"Content-Type", "application/json"}})
                   .status,
               200);
 
@@ -131,7 +133,7 @@ TEST_P(WebReminderTest, MailGoesToThoseWithAnAddressAndFailuresAreRetried) {
     EXPECT_EQ(run.added, 0);
     EXPECT_EQ(run.mailed, 2);
     ASSERT_EQ(mailer.sent.size(), 2u);
-    EXPECT_EQ(mailer.sent[0].to, "anthoi@example.vn");
+    EXPECT_EQ(mailer.sent[0].to, "vinhbao@example.vn");
     EXPECT_EQ(mailer.sent[0].subject.rfind("[thidua] Còn 7 ngày (hạn 30/03/2025)", 0), 0u)
         << mailer.sent[0].subject;
     EXPECT_TRUE(at.get("/api/v1/notifications").json()["items"][0]["mailed"].get<bool>());
