@@ -35,9 +35,22 @@ std::string list(const Dataset& d, const std::vector<Subject>& subjects) {
 std::string mark(const CandidateOutcome& c) {
     if (c.selected) return "ĐƯỢC CHỌN";
     if (c.tied) return "HÒA - chờ HĐ";
+    if (c.status == Status::Eligible && c.lineage && !c.lineage->competes)
+        return "đủ ĐK, không xét (sáp nhập)";
     if (c.status == Status::Eligible)
         return c.capped_out ? "đủ ĐK, hết suất đơn vị" : "đủ ĐK, ngoài chỉ tiêu";
     return status_vi(c.status);
+}
+
+// A merged or closed unit's lineage decision, with the statuses under the other rules.
+std::string lineage_words(const LineageOutcome& l) {
+    std::string out = l.note;
+    if (!l.depends_on_rule) return out;
+    out += "; PHỤ THUỘC CÁCH XÉT:";
+    for (const auto& [rule, status] : l.by_rule)
+        out += fmt::format(" {} → {};", history_rule_id(rule), status_vi(status));
+    out.pop_back();
+    return out;
 }
 
 // Why a candidate that is not selected is not: the criteria it fails, or the ones still unknown.
@@ -106,14 +119,16 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
     constexpr size_t kMaxReasons = 40;
     size_t shown = 0, hidden = 0;
     for (const CandidateOutcome& c : g.candidates) {
-        if (c.selected || c.status == Status::Eligible) continue;
+        const bool lineage = c.lineage.has_value();
+        if (!lineage && (c.selected || c.status == Status::Eligible)) continue;
         if (shown == kMaxReasons) {
             ++hidden;
             continue;
         }
-        if (shown++ == 0) out << "    Lý do chưa được chọn:\n";
-        out << "    * " << named(d, c.subject) << ": " << status_vi(c.status) << why_not(c, r)
-            << "\n";
+        if (shown++ == 0) out << "    Lý do chưa được chọn, sáp nhập:\n";
+        out << "    * " << named(d, c.subject) << ": " << status_vi(c.status) << why_not(c, r);
+        if (lineage) out << "\n      - sáp nhập: " << lineage_words(*c.lineage);
+        out << "\n";
     }
     if (hidden > 0)
         out << fmt::format("    … và {} ứng viên khác chưa đủ điều kiện (xem --format json).\n",
