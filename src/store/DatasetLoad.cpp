@@ -135,4 +135,11 @@ Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& p
     return std::move(s.data);
 }
 
+Result<Dataset> load_lineage_rows(SqlConnection& db) {
+    LoadState s;
+    if (auto r = load_units(db, s); !r) return tl::unexpected(r.error());
+    if (auto r = load_successions(db, s); !r) return tl::unexpected(r.error());
+    return std::move(s.data);
+}
+
 }  // namespace thidua::store

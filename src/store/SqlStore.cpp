@@ -64,6 +64,13 @@ tl::expected<Dataset, StoreError> SqlStore::load_dataset_for_plan(const std::str
     return load(plan_id);
 }
 
+tl::expected<Dataset, StoreError> SqlStore::load_unit_lineage() {
+    if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());
+    auto data = load_lineage_rows(*m_db);
+    m_db->rollback();
+    return data;
+}
+
 tl::expected<Dataset, StoreError> SqlStore::load(const std::optional<std::string>& plan_id) {
     // One read transaction: a concurrent import is seen whole or not at all.
     if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());
