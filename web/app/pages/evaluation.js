@@ -76,7 +76,7 @@ function LineageBadges({ lineage, nameOf }) {
   if (!lineage) return null;
   return html`${lineage.merged && html`<br /><span class="badge" data-testid="badge-merged">Sáp nhập từ ${(lineage.predecessors || []).length} đơn vị</span>`}
     ${lineage.depends_on_rule && html` <span class="badge lineage-depends" data-testid="badge-depends">Phụ thuộc cách xét lịch sử</span>`}
-    ${lineage.closed && html`<br /><span class="badge lineage-closed" data-testid="badge-closed">Đã giải thể${lineage.closed_on ? ` sau ${formatDate(lineage.closed_on)}` : ''}</span>
+    ${lineage.closed && html`<br /><span class="badge lineage-closed" data-testid="badge-closed">Đã giải thể${lineage.closed_on ? ` (hoạt động đến ${formatDate(lineage.closed_on)})` : ''}</span>
       ${' '}<small>${lineage.competes ? 'vẫn xét khen riêng' : 'không xét khen riêng'}${lineage.award_to ? `; khen thưởng trao cho ${nameOf(lineage.award_to)}` : ''}</small>`}`;
 }
 
