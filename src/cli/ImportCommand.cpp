@@ -49,7 +49,7 @@ int run_lineage(const ImportArgs& args) {
                               std::istreambuf_iterator<char>());
     auto store = open_store_or_report(args.db);
     if (!store) return kExitFailure;
-    auto units = store->load_unit_tree();
+    auto units = store->load_unit_lineage();
     if (!units) {
         std::cerr << units.error().format() << "\n";
         return kExitFailure;

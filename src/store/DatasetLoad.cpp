@@ -121,13 +121,6 @@ Result<> load_year_span(SqlConnection& db, LoadState& s) {
 
 }  // namespace
 
-Result<Dataset> load_unit_tree(SqlConnection& db) {
-    LoadState s;
-    if (auto r = load_units(db, s); !r) return tl::unexpected(r.error());
-    if (auto r = load_successions(db, s); !r) return tl::unexpected(r.error());
-    return std::move(s.data);
-}
-
 Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& plan_id) {
     LoadState s;
     s.plan_id = plan_id;
@@ -139,6 +132,13 @@ Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& p
     for (Step step : kSteps) {
         if (auto r = step(db, s); !r) return tl::unexpected(r.error());
     }
+    return std::move(s.data);
+}
+
+Result<Dataset> load_lineage_rows(SqlConnection& db) {
+    LoadState s;
+    if (auto r = load_units(db, s); !r) return tl::unexpected(r.error());
+    if (auto r = load_successions(db, s); !r) return tl::unexpected(r.error());
     return std::move(s.data);
 }
 

@@ -13,7 +13,7 @@ namespace thidua::store {
 // `plan_id`: registrations, events and dossiers of that plan and of none; nullopt: all.
 Result<Dataset> load_rows(SqlConnection& db, const std::optional<std::string>& plan_id);
 
-// Only the units and their predecessors: what a lineage table is checked and merged against.
-Result<Dataset> load_unit_tree(SqlConnection& db);
+// Units and their predecessors only (no people, no yearly facts).
+Result<Dataset> load_lineage_rows(SqlConnection& db);
 
 }  // namespace thidua::store

@@ -64,8 +64,11 @@ tl::expected<Dataset, StoreError> SqlStore::load_dataset_for_plan(const std::str
     return load(plan_id);
 }
 
-tl::expected<Dataset, StoreError> SqlStore::load_unit_tree() {
-    return store::load_unit_tree(*m_db);
+tl::expected<Dataset, StoreError> SqlStore::load_unit_lineage() {
+    if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());
+    auto data = load_lineage_rows(*m_db);
+    m_db->rollback();
+    return data;
 }
 
 tl::expected<Dataset, StoreError> SqlStore::load(const std::optional<std::string>& plan_id) {

@@ -21,7 +21,7 @@ public:
                                                           const ImportOptions& options) override;
     tl::expected<Dataset, StoreError> load_dataset() override;
     tl::expected<Dataset, StoreError> load_dataset_for_plan(const std::string& plan_id) override;
-    tl::expected<Dataset, StoreError> load_unit_tree() override;
+    tl::expected<Dataset, StoreError> load_unit_lineage() override;
     tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
                                                     const std::string& text,
                                                     const std::string& user) override;

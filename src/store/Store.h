@@ -36,8 +36,9 @@ public:
     // The same, with only the registrations, events and dossiers imported for this plan or for
     // no plan: what evaluating the plan reads.
     virtual tl::expected<Dataset, StoreError> load_dataset_for_plan(const std::string& plan_id) = 0;
-    // The units and their predecessors only (a lineage table is merged against them).
-    virtual tl::expected<Dataset, StoreError> load_unit_tree() = 0;
+    // Only the units with their dates and predecessors (lineage.csv): enough for who came
+    // before or after a unit and whether a plan's issuer still exists, without the yearly facts.
+    virtual tl::expected<Dataset, StoreError> load_unit_lineage() = 0;
 
     // A new version of the plan unless the text equals the latest one.
     virtual tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,

@@ -207,6 +207,11 @@ describe('quy trình thi đua từ đăng ký đến quyết định khen thư�
     await openDossier();
     await page.getByTestId('step-accepted').click();
     await page.getByTestId('step-proposed').click();
+    // Kiên Giang merged into An Giang on 1/7/2025: proposing in its name is confirmed first.
+    const confirm = page.getByTestId('confirm-issuer');
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /Ủy ban nhân dân tỉnh An Giang/);
+    await page.getByTestId('confirm-proposed').click();
     await page.getByTestId('step-decided').click();
     await page.getByTestId('decision-number').fill('125/QĐ-UBND');
     await page.getByTestId('decision-date').fill('2026-03-15');

@@ -23,6 +23,15 @@ export const statuses = {
   incomplete: 'chưa đủ dữ liệu',
 };
 
+// How a merged unit's years before it existed are read (the plan's `lineage.history`), as the
+// server names them (plan/LineageRules.cpp).
+export const historyRules = {
+  own: 'chỉ các năm của chính đơn vị',
+  main: 'theo đơn vị tiền thân chính',
+  all: 'mọi đơn vị tiền thân đều phải đạt',
+  weighted: 'bình quân theo trọng số các đơn vị tiền thân',
+};
+
 // Text first, the symbol only as a help: the result must not be told by colour alone.
 export const results = {
   pass: { mark: '✓', text: 'đạt' },

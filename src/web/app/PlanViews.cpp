@@ -6,6 +6,7 @@
 
 #include "eval/Deadlines.h"
 #include "store/Clock.h"
+#include "web/app/LineageViews.h"
 
 namespace thidua::web {
 namespace {
@@ -158,24 +159,28 @@ const char* period_state(const Period& period, Date today) {
     return "under-way";
 }
 
-json plan_summary_json(const PlanVersion& version, const CompiledPlan& plan, Date today) {
+json plan_summary_json(const PlanVersion& version, const CompiledPlan& plan, Date today,
+                       const Dataset* units) {
     const PlanSpec& s = plan.spec;
-    return {{"id", s.id},
-            {"name", s.title},
-            {"issuer", s.issuer.name},
-            {"issuer_unit", s.issuer.unit.empty() ? json(nullptr) : json(s.issuer.unit)},
-            {"number", s.number},
-            {"parent_plan", s.parent_plan.empty() ? json(nullptr) : json(s.parent_plan)},
-            {"date", s.date ? json(s.date->iso()) : json(nullptr)},
-            {"version", version.version},
-            {"saved_at", version.saved_at},
-            {"saved_by", version.saved_by},
-            {"periods", periods_json(s, today)}};
+    json out = {{"id", s.id},
+                {"name", s.title},
+                {"issuer", s.issuer.name},
+                {"issuer_unit", s.issuer.unit.empty() ? json(nullptr) : json(s.issuer.unit)},
+                {"number", s.number},
+                {"parent_plan", s.parent_plan.empty() ? json(nullptr) : json(s.parent_plan)},
+                {"date", s.date ? json(s.date->iso()) : json(nullptr)},
+                {"version", version.version},
+                {"saved_at", version.saved_at},
+                {"saved_by", version.saved_by},
+                {"periods", periods_json(s, today)}};
+    if (units) out["issuer_status"] = issuer_status_json(forms::issuer_status(s, *units));
+    return out;
 }
 
-json plan_detail_json(const PlanVersion& version, const CompiledPlan& plan, Date today) {
+json plan_detail_json(const PlanVersion& version, const CompiledPlan& plan, Date today,
+                      const Dataset* units) {
     const PlanSpec& s = plan.spec;
-    json out = plan_summary_json(version, plan, today);
+    json out = plan_summary_json(version, plan, today, units);
     json groups = json::array();
     for (const GroupSpec& g : s.groups)
         groups.push_back({{"id", g.id}, {"name", g.name}, {"members", group_members_words(g)}});

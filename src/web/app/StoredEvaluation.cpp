@@ -44,7 +44,8 @@ tl::expected<StoredEvaluation, Response> evaluate_stored_plan(WebApp& app, Store
                                                               const std::string& plan_id,
                                                               const std::string& period_id,
                                                               std::shared_ptr<const Dataset> shared,
-                                                              const CouncilChoice* overlay) {
+                                                              const CouncilChoice* overlay,
+                                                              std::optional<HistoryRule> history) {
     auto plan = find_stored_plan(app, store, plan_id);
     if (!plan) return tl::unexpected(std::move(plan.error()));
     const auto period = find_period(plan->plan->spec, period_id);
@@ -60,6 +61,7 @@ tl::expected<StoredEvaluation, Response> evaluate_stored_plan(WebApp& app, Store
     }
     EvaluateOptions options;
     options.within = issuer_unit(*plan->plan, *shared);
+    options.history = history;
     // The council's decisions stand in for the ranking where they were made.
     auto council = store.council_decisions(plan_id, period->id);
     if (!council) return tl::unexpected(store_failure(council.error()));
@@ -77,11 +79,13 @@ tl::expected<StoredEvaluation, Response> evaluate_stored_plan(WebApp& app, Store
 tl::expected<StoredEvaluation, Response> evaluate_for(WebApp& app, Store& store,
                                                       const Principal& who,
                                                       const std::string& plan_id,
-                                                      const std::string& period_id) {
+                                                      const std::string& period_id,
+                                                      std::optional<HistoryRule> history) {
     if (period_id.empty())
         return tl::unexpected(Response::error(
             400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025 hoặc ?period=2023"));
-    auto evaluation = evaluate_stored_plan(app, store, plan_id, period_id);
+    auto evaluation =
+        evaluate_stored_plan(app, store, plan_id, period_id, nullptr, nullptr, history);
     if (!evaluation) return evaluation;
     if (!sees_all_units(who)) {
         auto units = store.list_units();
@@ -89,6 +93,16 @@ tl::expected<StoredEvaluation, Response> evaluate_for(WebApp& app, Store& store,
         restrict_evaluation(evaluation->result, UnitScope::of(who, *units));
     }
     return evaluation;
+}
+
+tl::expected<std::optional<HistoryRule>, Response> history_param(const Request& request) {
+    const std::string value = request.query_param("history").value_or("");
+    if (value.empty()) return std::optional<HistoryRule>();
+    if (auto rule = parse_history_rule(value)) return rule;
+    return tl::unexpected(Response::error(
+        400, "bad_request",
+        fmt::format("Cách xét lịch sử '{}' không hợp lệ (chọn own, main, all hoặc weighted)",
+                    value)));
 }
 
 void restrict_evaluation(EvaluationResult& r, const UnitScope& scope) {

@@ -14,6 +14,7 @@
 #include "web/app/Principal.h"
 #include "web/app/UnitScope.h"
 #include "web/app/WebApp.h"
+#include "web/http/Request.h"
 #include "web/http/Response.h"
 
 namespace thidua::web {
@@ -37,17 +38,22 @@ struct StoredEvaluation {
 // 400 for an unknown period (the message lists the plan's periods). `data`: the store's dataset
 // when the caller already loaded it (several evaluations in one request); loaded when null. The
 // council's stored decisions apply; `overlay` replaces the stored one of its group (a decision
-// being checked before it is saved).
+// being checked before it is saved). `history`: the reading of merged units' earlier years the
+// user chose instead of the plan's (?history=); nothing is cached, so each choice is evaluated.
 tl::expected<StoredEvaluation, Response> evaluate_stored_plan(
     WebApp& app, Store& store, const std::string& plan_id, const std::string& period_id,
-    std::shared_ptr<const Dataset> data = nullptr, const CouncilChoice* overlay = nullptr);
+    std::shared_ptr<const Dataset> data = nullptr, const CouncilChoice* overlay = nullptr,
+    std::optional<HistoryRule> history = std::nullopt);
 
 // The period's evaluation as `who` may see it: 400 without a period; a don-vi user's restricted
 // to their scope.
-tl::expected<StoredEvaluation, Response> evaluate_for(WebApp& app, Store& store,
-                                                      const Principal& who,
-                                                      const std::string& plan_id,
-                                                      const std::string& period_id);
+tl::expected<StoredEvaluation, Response> evaluate_for(
+    WebApp& app, Store& store, const Principal& who, const std::string& plan_id,
+    const std::string& period_id, std::optional<HistoryRule> history = std::nullopt);
+
+// ?history=own|main|all|weighted: nullopt when absent or empty (the plan's rule); a 400 in the
+// API's error shape for another value.
+tl::expected<std::optional<HistoryRule>, Response> history_param(const Request& request);
 
 // Drops every candidate, selection, tie and dossier outside the scope (a don-vi user's view).
 void restrict_evaluation(EvaluationResult& result, const UnitScope& scope);

@@ -104,11 +104,11 @@ Response dashboard(WebApp& app, Request&, const Principal& who, Store& store) {
         auto compiled = app.plans().get(v);
         if (!compiled) continue;
         const PlanSpec& spec = (*compiled)->spec;
-        summaries.push_back(plan_summary_json(v, **compiled, board.today));
-        plan_deadlines(board, spec);
         auto loaded = store.load_dataset_for_plan(spec.id);
         if (!loaded) return store_failure(loaded.error());
         const auto data = std::make_shared<const Dataset>(std::move(*loaded));
+        summaries.push_back(plan_summary_json(v, **compiled, board.today, data.get()));
+        plan_deadlines(board, spec);
         for (const Period& p : recent_periods(spec, board.today)) {
             auto e = evaluate_stored_plan(app, store, spec.id, p.id, data);
             if (!e) continue;

@@ -1,5 +1,6 @@
-// GET /api/v1/plans/{id}/evaluation?period=P (the `thidua evaluate --format json` document) and
-// GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets only their units' rows.
+// GET /api/v1/plans/{id}/evaluation?period=P[&history=own|main|all|weighted] (the `thidua evaluate
+// --format json` document) and GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets
+// only their units' rows.
 
 #include <sstream>
 
@@ -16,8 +17,10 @@ namespace {
 
 tl::expected<StoredEvaluation, Response> scoped_evaluation(WebApp& app, Request& request,
                                                            const Principal& who, Store& store) {
+    auto history = history_param(request);
+    if (!history) return tl::unexpected(std::move(history.error()));
     return evaluate_for(app, store, who, request.param("id"),
-                        request.query_param("period").value_or(""));
+                        request.query_param("period").value_or(""), *history);
 }
 
 Response evaluation_json(WebApp& app, Request& request, const Principal& who, Store& store) {

@@ -25,11 +25,13 @@ std::optional<int> int_param(const Request& request, std::string_view name) {
 Response list_plans(WebApp& app, Store& store) {
     auto plans = store.latest_plans();
     if (!plans) return store_failure(plans.error());
+    auto units = store.load_unit_lineage();
+    if (!units) return store_failure(units.error());
     json out = json::array();
     for (const PlanVersion& v : *plans) {
         auto compiled = app.plans().get(v);
         if (!compiled) continue;  // a stored version that no longer compiles is not listed
-        out.push_back(plan_summary_json(v, **compiled, today()));
+        out.push_back(plan_summary_json(v, **compiled, today(), &*units));
     }
     return Response::json(200, out);
 }
@@ -42,7 +44,9 @@ Response get_plan(WebApp& app, Request& request, Store& store) {
     }
     auto plan = find_stored_plan(app, store, request.param("id"), version);
     if (!plan) return std::move(plan.error());
-    return Response::json(200, plan_detail_json(plan->version, *plan->plan, today()));
+    auto units = store.load_unit_lineage();
+    if (!units) return store_failure(units.error());
+    return Response::json(200, plan_detail_json(plan->version, *plan->plan, today(), &*units));
 }
 
 json diagnostics_json(const Diagnostics& problems) {

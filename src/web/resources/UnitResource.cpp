@@ -1,10 +1,13 @@
 // GET /api/v1/units?q=&limit=, GET /api/v1/units/tree, GET /api/v1/units/{id}: units in
-// Vietnamese order, searched without diacritics; a don-vi user sees their own subtree only.
+// Vietnamese order, searched without diacritics; a don-vi user sees their own subtree only. A
+// unit's detail carries its lineage (predecessors and successors, a few levels both ways); the
+// related units outside a don-vi user's scope are named but not readable.
 
 #include <map>
 
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
+#include "web/app/LineageViews.h"
 #include "web/app/UnitScope.h"
 #include "web/app/YearlyResults.h"
 #include "web/resources/Resources.h"
@@ -90,6 +93,9 @@ Response unit_detail(Request& request, const Principal& who, Store& store) {
     for (const UnitRecord& u : *units)
         if (u.parent_id == id) children.push_back(unit_json(u, names));
     out["children"] = std::move(children);
+    auto lineage = store.load_unit_lineage();
+    if (!lineage) return store_failure(lineage.error());
+    out["lineage"] = unit_lineage_json(*lineage, id, scope);
     auto results = unit_results_json(store, *unit);
     if (!results) return store_failure(results.error());
     out["years"] = std::move(results->years);

@@ -148,6 +148,9 @@ function Steps({ plan, period, d, onChanged }) {
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
+  // A dissolved issuer: proposing in its name is confirmed against the plan's warning first.
+  const planState = useLoad(() => api.get(`/plans/${enc(plan)}`).catch(() => null), [plan]);
+  const issuer = planState.data?.issuer_status;
   if (d.next.length === 0) return null;
   const run = async (to) => {
     setBusy(true);
@@ -163,12 +166,18 @@ function Steps({ plan, period, d, onChanged }) {
       setBusy(false);
     }
   };
-  // A return asks for its reason and a decision for its number and date before it is sent.
-  const click = (to) => (to === 'returned' || to === 'decided' ? setStep(to) : run(to));
+  // A return asks for its reason and a decision for its number and date before it is sent; a
+  // proposal in the name of a dissolved issuer, for a confirmation.
+  const asks = (to) => to === 'returned' || to === 'decided' || (to === 'proposed' && issuer?.dissolved);
+  const click = (to) => (asks(to) ? setStep(to) : run(to));
   return html`<section class="card" aria-labelledby="dossier-steps" data-testid="dossier-steps"><h2 id="dossier-steps">Chuyển trạng thái</h2>
     <div class="row-actions">${d.next.map((s) => html`<button type="button" key=${s.id} disabled=${busy} onClick=${() => click(s.id)} data-testid=${`step-${s.id}`}>${stepText[s.id] || s.label}</button>`)}</div>
     ${step === 'returned' && html`<div class="decision"><label>Lý do trả lại <input value=${reason} onInput=${(e) => setReason(e.target.value)} data-testid="return-reason" /></label>
       <button type="button" disabled=${busy || !reason.trim()} onClick=${() => run('returned')} data-testid="confirm-returned">Trả lại hồ sơ</button></div>`}
+    ${step === 'proposed' && html`<div class="decision notice" role="alert" data-testid="confirm-issuer">
+      <p><strong>Cơ quan ban hành kế hoạch đã giải thể.</strong> ${issuer?.warning}</p>
+      <button type="button" class="primary" disabled=${busy} onClick=${() => run('proposed')} data-testid="confirm-proposed">Vẫn trình Hội đồng</button>
+      ${' '}<button type="button" disabled=${busy} onClick=${() => setStep(null)} data-testid="cancel-proposed">Hủy</button></div>`}
     ${step === 'decided' && html`<div class="decision"><label>Số quyết định <input value=${number} onInput=${(e) => setNumber(e.target.value)} data-testid="decision-number" /></label>
       <label>Ngày quyết định <input type="date" value=${date} onInput=${(e) => setDate(e.target.value)} data-testid="decision-date" /></label>
       <button type="button" disabled=${busy || !number.trim() || !date} onClick=${() => run('decided')} data-testid="confirm-decided">Ghi quyết định</button></div>`}

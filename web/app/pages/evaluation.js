@@ -1,10 +1,12 @@
 // Kết quả xét: one plan, one period. Per award and group: the quota and the seats filled, ties
 // for the council, open seats; per candidate the rank, status, a mark per criterion (symbol and
 // text, never colour alone) with the reason on hover and, expanded, every criterion's detail and
-// the missing facts. Then the dossiers, and the workbook to download.
+// the missing facts. Then the dossiers, and the workbook to download. Merged and closed units (the
+// 2025 reorganisation) carry how their earlier years were read; the user may compare the plan's
+// rule with the others (?history=), and a plan whose issuer was dissolved says so first.
 import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
-import { awardKinds, formatDate, label, results, statuses } from '../i18n.js';
+import { awardKinds, formatDate, historyRules, label, results, statuses } from '../i18n.js';
 import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 import { PeriodDocuments, UnitDocuments, documentHref } from './documents.js';
 import { ForwardBox, IncomingProposals } from './proposals.js';
@@ -36,9 +38,25 @@ function Mark({ criterion, index, text }) {
     <span aria-hidden="true">${index + 1}${r.mark}</span><span class="sr-only">${title}</span></span>`;
 }
 
-function Reasons({ id, candidate, criteriaText, unitDocs }) {
+// A merged or closed unit: the note, what each history rule would make of it, and for a closed
+// unit whether it competes and who receives its award.
+function LineageDetail({ lineage, nameOf }) {
+  if (!lineage) return null;
+  const byRule = Object.entries(lineage.by_rule || {});
+  return html`<div class="lineage-detail" data-testid="lineage-detail">
+    ${lineage.note && html`<p class="lineage-note" data-testid="lineage-note">${lineage.note}</p>`}
+    ${byRule.length ? html`<p>Theo từng cách xét lịch sử:</p><ul data-testid="lineage-by-rule">${byRule.map(([rule, status]) => html`<li key=${rule}>
+      ${historyRules[rule] || rule}: <span class=${'status ' + status}>${label(statuses, status)}</span></li>`)}</ul>` : ''}
+    ${lineage.closed && html`<p data-testid="lineage-closed-award">${lineage.closed_on ? `Hoạt động đến ${formatDate(lineage.closed_on)}. ` : ''}${lineage.competes
+      ? 'Vẫn được xét khen riêng'
+      : 'Không xét khen riêng'}${lineage.award_to ? `; khen thưởng trao cho ${nameOf(lineage.award_to)}` : ''}.</p>`}
+  </div>`;
+}
+
+function Reasons({ id, candidate, criteriaText, unitDocs, nameOf }) {
   return html`<div id=${id} class="reasons" data-testid=${`reasons-${candidate.id}`}>
     ${unitDocs && html`<p class="unit-doc-row">${unitDocs}</p>`}
+    <${LineageDetail} lineage=${candidate.lineage} nameOf=${nameOf} />
     <ol>${(candidate.criteria || []).map((c) => {
       const r = results[c.result] || results.unknown;
       const text = c.label || criteriaText[c.id];
@@ -54,7 +72,15 @@ function Reasons({ id, candidate, criteriaText, unitDocs }) {
   </div>`;
 }
 
-function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs }) {
+function LineageBadges({ lineage, nameOf }) {
+  if (!lineage) return null;
+  return html`${lineage.merged && html`<br /><span class="badge" data-testid="badge-merged">Sáp nhập từ ${(lineage.predecessors || []).length} đơn vị</span>`}
+    ${lineage.depends_on_rule && html` <span class="badge lineage-depends" data-testid="badge-depends">Phụ thuộc cách xét lịch sử</span>`}
+    ${lineage.closed && html`<br /><span class="badge lineage-closed" data-testid="badge-closed">Đã giải thể${lineage.closed_on ? ` (hoạt động đến ${formatDate(lineage.closed_on)})` : ''}</span>
+      ${' '}<small>${lineage.competes ? 'vẫn xét khen riêng' : 'không xét khen riêng'}${lineage.award_to ? `; khen thưởng trao cho ${nameOf(lineage.award_to)}` : ''}</small>`}`;
+}
+
+function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs, nameOf }) {
   const [open, setOpen] = useState(false);
   const reasonsId = `reasons-${award.award}-${group.group}-${candidate.id}`;
   const isTied = candidate.tied === true || tied.has(candidate.id);
@@ -62,7 +88,7 @@ function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs
   const rowClass = ['candidate', 'status-' + candidate.status, candidate.selected && 'selected', isTied && 'tied'].filter(Boolean).join(' ');
   return html`<tr class=${rowClass} data-testid=${`candidate-${candidate.id}`} data-award=${award.award}>
       <td class="num rank" data-label="Hạng">${candidate.rank ?? '—'}</td>
-      <th scope="row" class="name">${name}</th>
+      <th scope="row" class="name">${name}<${LineageBadges} lineage=${candidate.lineage} nameOf=${nameOf} /></th>
       <td data-label="Tình trạng"><span class=${'status ' + candidate.status}>${label(statuses, candidate.status)}</span>
         ${outcome && html`<br /><strong class=${isTied ? 'tie-label' : 'selected-label'}>${outcome}</strong>`}</td>
       <td class="marks" data-label="Tiêu chuẩn">${(candidate.criteria || []).map((c, i) => html`<${Mark} key=${c.id} criterion=${c} index=${i} text=${criteriaText[c.id]} />`)}</td>
@@ -70,7 +96,7 @@ function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs
           onClick=${() => setOpen(!open)} data-testid=${`expand-${candidate.id}`}>
         ${open ? 'Ẩn lý do' : 'Xem lý do'}<span class="sr-only"> — ${name}</span></button></td>
     </tr>
-    ${open && html`<tr class="reasons-row"><td colspan="5"><${Reasons} id=${reasonsId} candidate=${candidate} criteriaText=${criteriaText}
+    ${open && html`<tr class="reasons-row"><td colspan="5"><${Reasons} id=${reasonsId} candidate=${candidate} criteriaText=${criteriaText} nameOf=${nameOf}
       unitDocs=${award.kind === 'collective' && docs && html`<${UnitDocuments} plan=${docs.plan} period=${docs.period} unit=${candidate.id} />`} /></td></tr>`}`;
 }
 
@@ -148,7 +174,7 @@ function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, do
       <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">${award.kind === 'individual' ? 'Cá nhân' : 'Đơn vị'}</th>
         <th scope="col">Tình trạng</th><th scope="col">Tiêu chuẩn</th><th scope="col"><span class="sr-only">Lý do</span></th></tr></thead>
       <tbody>${shown.map((c) => html`<${CandidateRows} key=${c.id} award=${award} group=${group} candidate=${c}
-        name=${nameOf(c.id, c.name)} criteriaText=${criteriaText} tied=${tied} docs=${docs} />`)}</tbody>
+        name=${nameOf(c.id, c.name)} criteriaText=${criteriaText} tied=${tied} docs=${docs} nameOf=${nameOf} />`)}</tbody>
     </table></div>` : html`<p class="muted">Không có ứng viên${eligibleOnly ? ' đủ điều kiện' : ''}.</p>`}
   </section>`;
 }
@@ -166,17 +192,43 @@ function Dossiers({ dossiers, nameOf, awardNames }) {
   </table></div>`;
 }
 
+// The plan's issuer closed in a reorganisation: said before anything else on the page.
+export function IssuerWarning({ detail }) {
+  const st = detail?.issuer_status;
+  if (!st?.dissolved) return null;
+  return html`<div class="notice" role="alert" data-testid="issuer-dissolved"><strong>Cơ quan ban hành kế hoạch đã giải thể.</strong> ${st.warning}</div>`;
+}
+
+// Which reading of merged units' earlier years is in force, the plan's, and the others to compare.
+function HistoryRuleBox({ lineage, anyLineage, history, onChange }) {
+  if (!lineage || (!lineage.stated && !lineage.chosen && !anyLineage)) return null;
+  const planRule = lineage.plan_history;
+  return html`<section class="card" aria-labelledby="eval-history" data-testid="history-rule"><h2 id="eval-history">Cách xét lịch sử đơn vị sáp nhập, hợp nhất</h2>
+    <p>Đang áp dụng: <strong data-testid="history-in-force">${lineage.history_name || historyRules[lineage.history] || lineage.history}</strong>
+      ${lineage.chosen
+        ? html` — <span class="badge lineage-depends">đang so sánh</span>; kế hoạch quy định: ${historyRules[planRule] || planRule}`
+        : html` (${lineage.stated ? 'theo kế hoạch' : 'kế hoạch không quy định, mặc định'})`}.</p>
+    ${lineage.note && html`<p class="muted" data-testid="history-plan-note">${lineage.note}</p>`}
+    <label for="history-select">So sánh với cách xét khác</label>${' '}
+    <select id="history-select" value=${history || ''} onChange=${(e) => onChange(e.target.value || null)} data-testid="history-select">
+      <option value="">Theo kế hoạch (${historyRules[planRule] || planRule})</option>
+      ${Object.entries(historyRules).filter(([id]) => id !== planRule).map(([id, text]) => html`<option key=${id} value=${id}>${text}</option>`)}
+    </select>
+  </section>`;
+}
+
 export function EvaluationPage({ params, user }) {
   const { plan, period } = params;
   const [eligibleOnly, setEligibleOnly] = useState(false);
+  const [history, setHistory] = useState(null);
   const state = useLoad(async () => {
     const [doc, detail] = await Promise.all([
-      api.get(`/plans/${enc(plan)}/evaluation`, { period }),
+      api.get(`/plans/${enc(plan)}/evaluation`, { period, history }),
       api.get(`/plans/${enc(plan)}`).catch(() => null),
     ]);
     return { doc, detail, names: await loadNames(doc) };
-  }, [plan, period]);
-  const xlsx = `/api/v1/plans/${enc(plan)}/evaluation.xlsx?period=${enc(period)}`;
+  }, [plan, period, history]);
+  const xlsx = `/api/v1/plans/${enc(plan)}/evaluation.xlsx?period=${enc(period)}${history ? `&history=${enc(history)}` : ''}`;
 
   return html`<${PageTitle}>Kết quả xét — ${period}<//>
     <p><a href=${`#/ke-hoach/${enc(plan)}`}>← ${plan}</a>${' · '}
@@ -191,8 +243,11 @@ export function EvaluationPage({ params, user }) {
       const awardNames = Object.fromEntries((doc.awards || []).map((a) => [a.award, a.name || a.award]));
       const nameFor = (kind) => (id, given) => given || (kind === 'individual' ? names.people[id] : names.units[id]) || names.units[id] || names.people[id] || id;
       const anyName = nameFor(null);
+      const anyLineage = (doc.awards || []).some((a) => (a.groups || []).some((g) => (g.candidates || []).some((c) => c.lineage)));
       return html`
         ${detail?.name && html`<p class="muted">${detail.name}</p>`}
+        <${IssuerWarning} detail=${detail} />
+        <${HistoryRuleBox} lineage=${doc.lineage} anyLineage=${anyLineage} history=${history} onChange=${setHistory} />
         <p class="legend">Ký hiệu tiêu chuẩn (số thứ tự và kết quả): <span class="mark pass">✓</span> đạt,${' '}
           <span class="mark fail">✗</span> không đạt,${' '}<span class="mark unknown">?</span> chưa rõ (thiếu dữ liệu).
           Di chuột lên ký hiệu hoặc bấm “Xem lý do” để đọc lý do.</p>

@@ -15,11 +15,19 @@ export function ForwardBox({ plan, period, detail, user }) {
   const [form, setForm] = useState({ parent_period: period, award: '' });
   const [done, setDone] = useState(null);
   const [error, setError] = useState(null);
+  const [confirming, setConfirming] = useState(false);
   if (!parentId || !editors.includes(user?.role)) return null;
+  // The sub-plan's issuer was dissolved: the proposals go up in its name only once confirmed.
+  const issuer = detail?.issuer_status;
   const submit = async (e) => {
-    e.preventDefault();
+    e?.preventDefault();
     setError(null);
     setDone(null);
+    if (issuer?.dissolved && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     try {
       setDone(await api.post(`/plans/${enc(plan)}/forward`, { period, parent_period: form.parent_period, award: form.award }));
     } catch (err) {
@@ -37,6 +45,10 @@ export function ForwardBox({ plan, period, detail, user }) {
           ${(parent.awards || []).map((a) => html`<option key=${a.id + a.periods} value=${a.id}>${a.name} (${a.periods})</option>`)}</select></label>
         <button type="submit" data-testid="forward-submit">Chuyển đề nghị</button>
       </form>
+      ${confirming && html`<div class="notice" role="alert" data-testid="forward-confirm">
+        <p><strong>Cơ quan ban hành kế hoạch đã giải thể.</strong> ${issuer.warning}</p>
+        <button type="button" class="primary" onClick=${() => submit()} data-testid="forward-confirm-submit">Vẫn chuyển đề nghị</button>
+        ${' '}<button type="button" onClick=${() => setConfirming(false)}>Hủy</button></div>`}
       ${done && html`<p class="ok" role="status" data-testid="forward-done">Đã chuyển ${done.forwarded.length} đề nghị lên kỳ ${done.period} của ${done.plan}.
         <a href=${`#/ket-qua/${enc(done.plan)}/${enc(done.period)}`}>Xem ở kế hoạch cấp trên</a></p>`}
       <${ErrorBox} error=${error} />` : html`<p class="muted">Kế hoạch cấp trên ${parentId} chưa được lưu trong hệ thống.</p>`)}<//>

@@ -1,9 +1,10 @@
 // Đơn vị (one unit): facts, yearly results, and two charts — the unit's index rate over the
 // years against its group (same unit type: mean, min, max), and the spread of that group in one
-// year (GET /api/v1/results?year=&type=), sorted, the unit's own bar marked.
+// year (GET /api/v1/results?year=&type=), sorted, the unit's own bar marked. Its history in the
+// reorganisations: the units it took over and those that took it over, a few levels both ways.
 import { html, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
-import { formatNumber, parRatings, unitTypes, genders, label } from '../i18n.js';
+import { formatDate, formatNumber, parRatings, unitTypes, genders, label } from '../i18n.js';
 import { ChartCanvas, ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 import { ParTasks } from './tasks.js';
 
@@ -79,6 +80,48 @@ function SpreadChart({ unit }) {
   </div>`;
 }
 
+function formatWeight(w) {
+  return w == null ? null : formatNumber(w);
+}
+
+// One related unit: its link (when the user may open it), dates, weight in the merger, whether it
+// is the main predecessor, whether it closed; then the units one step further the same way.
+function LineageNode({ node, way }) {
+  const further = node[way] || [];
+  const weight = formatWeight(node.weight);
+  return html`<li data-testid=${`lineage-${node.id}`}>
+    <div class="lineage-unit">
+      ${node.readable ? html`<a href=${`#/don-vi/${enc(node.id)}`}>${node.name}</a>` : html`<span>${node.name}</span>`}
+      ${' '}<small class="muted mono">${node.id}</small>
+      ${node.active_from && html` <span class="lineage-date">từ ${formatDate(node.active_from)}</span>`}
+      ${weight && html` <span class="badge" data-testid="lineage-weight">trọng số ${weight}</span>`}
+      ${node.main && html` <span class="badge lineage-main">${way === 'predecessors' ? 'tiền thân chính' : 'đơn vị này là tiền thân chính'}</span>`}
+      ${node.closed && html` <span class="badge lineage-closed" data-testid="lineage-closed">đã giải thể từ ${formatDate(node.closed_from)}</span>`}
+    </div>
+    ${further.length ? html`<ul>${further.map((n) => html`<${LineageNode} key=${n.id} node=${n} way=${way} />`)}</ul>` : ''}
+  </li>`;
+}
+
+// Lịch sử sáp nhập, hợp nhất: predecessors → this unit → successors, left to right in time.
+function Lineage({ unit }) {
+  const l = unit.lineage;
+  if (!l || (!l.predecessors?.length && !l.successors?.length && !l.active_from && !l.active_to)) return null;
+  return html`<section aria-labelledby="unit-lineage" data-testid="unit-lineage"><h2 id="unit-lineage">Lịch sử sáp nhập, hợp nhất</h2>
+    <div class="lineage">
+      ${l.predecessors?.length ? html`<div class="lineage-col" data-testid="lineage-predecessors"><h3>Đơn vị tiền thân</h3>
+        <ul class="lineage-tree">${l.predecessors.map((n) => html`<${LineageNode} key=${n.id} node=${n} way="predecessors" />`)}</ul></div>
+        <div class="lineage-arrow" aria-hidden="true">→</div>` : ''}
+      <div class="lineage-col lineage-self" data-testid="lineage-self"><h3>${unit.name}</h3>
+        <p>${l.active_from ? `Thành lập từ ${formatDate(l.active_from)}` : 'Hoạt động từ trước'}${l.active_to ? `; hoạt động đến ${formatDate(l.active_to)}` : ''}</p>
+        ${l.closed && html`<p><span class="badge lineage-closed">đã giải thể từ ${formatDate(l.closed_from)}</span></p>`}
+      </div>
+      ${l.successors?.length ? html`<div class="lineage-arrow" aria-hidden="true">→</div>
+        <div class="lineage-col" data-testid="lineage-successors"><h3>Đơn vị kế thừa</h3>
+        <ul class="lineage-tree">${l.successors.map((n) => html`<${LineageNode} key=${n.id} node=${n} way="successors" />`)}</ul></div>` : ''}
+    </div>
+  </section>`;
+}
+
 const facts = {
   unit: { head_leads: 'Người đứng đầu trực tiếp chỉ đạo CCHC', compliance: 'Chấp hành tốt chủ trương, pháp luật; nội bộ đoàn kết', excellent_achievement: 'Có thành tích xuất sắc' },
   person: { excellent_par: 'Thành tích xuất sắc trong CCHC', ethics_ok: 'Phẩm chất đạo đức tốt' },
@@ -133,8 +176,9 @@ export function UnitPage({ params, user }) {
       <dt>Mã</dt><dd>${u.id}</dd>
       <dt>Loại</dt><dd>${label(unitTypes, u.type)}</dd>
       ${u.parent && html`<dt>Trực thuộc</dt><dd><a href=${`#/don-vi/${enc(u.parent)}`}>${u.parent_name || u.parent}</a></dd>`}
-      ${u.predecessors?.length ? html`<dt>Tiếp nhận từ</dt><dd>${u.predecessors.map((p, i) => html`${i ? ', ' : ''}${typeof p === 'string' ? p : p.name || p.id}`)}</dd>` : ''}
+      ${u.lineage?.active_to ? html`<dt>Hoạt động đến</dt><dd>${formatDate(u.lineage.active_to)}</dd>` : ''}
     </dl>
+    <${Lineage} unit=${u} />
     <section aria-labelledby="unit-years"><h2 id="unit-years">Kết quả hằng năm</h2>
       ${u.years?.length ? html`<div class="scroll"><table class="table" data-testid="unit-years-table">
         <thead><tr><th scope="col">Năm</th><th scope="col" class="num">Tỷ lệ điểm CCHC (%)</th><th scope="col">Xếp loại</th>
