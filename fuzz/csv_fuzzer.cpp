@@ -54,7 +54,8 @@ DatasetFiles seed_dataset() {
     return {
         {"units.csv",
          "id,name,type,parent_id,tags\nKG,Tỉnh,province,,a\nSNV,Sở,department,KG,b\n"
-         "X1,Xã,commune,KG,\n"},
+         "X1,Xã,commune,KG,\nX2,Xã mới,commune,KG,\n"},
+        {"lineage.csv", "old_id,new_id,date,weight,main\nX1,X2,2025-07-01,1200,1\n"},
         {"people.csv", "id,name,unit_id,component\nP1,Người,SNV,c1\nP2,Người,X1,\n"},
         {"unit_years.csv", "unit_id,year,par_score,par_max\nSNV,2021,80,100\n"},
         {"component_years.csv", "component_id,unit_id,year,score,max\nc1,SNV,2022,1,2\n"},
@@ -71,8 +72,14 @@ void check_dataset(const Dataset& d) {
     check(d.person_years.unit.size() == d.people.size() * years);
     check(d.unit_by_id.size() == d.units.size());
     check(d.person_by_id.size() == d.people.size());
-    for (const Unit& u : d.units)
-        check(u.parent < static_cast<Index>(d.units.size()));
+    const auto units = static_cast<Index>(d.units.size());
+    for (const Unit& u : d.units) {
+        check(u.parent < units);
+        check(u.predecessor_weight.size() == u.successor_of.size());
+        check(u.main_predecessor >= kNoIndex && u.main_predecessor < units);
+        for (double w : u.predecessor_weight)
+            check(std::isnan(w) || w > 0);
+    }
     for (Index u : d.person_years.unit)
         check(u >= 0 && u < static_cast<Index>(d.units.size()));
 }
