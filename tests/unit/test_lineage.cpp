@@ -9,6 +9,8 @@
 #include "TestDataset.h"
 #include "eval/Evaluator.h"
 #include "forms/Agency.h"
+#include "forms/FormBinder.h"
+#include "io/DatasetSource.h"
 #include "forms/IssuerSuccession.h"
 #include "io/dataset/DatasetReader.h"
 #include "io/plan/PlanLoader.h"
@@ -332,6 +334,34 @@ TEST(IssuerSuccession, WithoutASuccessorTheWarningAsksForOne) {
     EXPECT_EQ(st.source, forms::SuccessorSource::None);
     EXPECT_NE(st.warning.find("chưa có cơ quan kế thừa"), std::string::npos);
     EXPECT_FALSE(forms::with_lineage_successor(m.plan->spec, m.t.data()));
+}
+
+// Issue #7's last check, on the shipped sample: the town of Ngã Năm is gone (2025-06-30) and its
+// lineage row names thành phố Cần Thơ; the plan names no successor. The phase 2021-2025 reviewed
+// in 2026 still evaluates, and its decision is headed and signed by Cần Thơ.
+TEST(IssuerSuccession, NgaNamPhaseReviewedIn2026IsSignedByTheSuccessor) {
+    const std::filesystem::path root = THIDUA_SOURCE_DIR;
+    auto plan = load_plan(root / "plans" / "nga-nam-2021-2030.yaml");
+    ASSERT_TRUE(plan);
+    auto data = read_dataset_path(root / "samples" / "nga-nam-2021-2030");
+    ASSERT_TRUE(data);
+    EvaluateOptions o;
+    o.within = issuer_unit(**plan, *data);
+    const EvaluationResult r =
+        evaluate(**plan, *data, *find_period((*plan)->spec, "2021-2025"), o);
+    ASSERT_FALSE(r.awards.empty());
+    forms::FormRequest q{forms::FormKind::Decision, &r, d(2026, 3, 5), "", kNoIndex, "", nullptr};
+    auto v = forms::bind_form(q);
+    ASSERT_TRUE(v) << v.error();
+    EXPECT_EQ(*v->field("co_quan.ten"), "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ");
+    EXPECT_EQ(*v->field("dia_danh"), "Cần Thơ");
+    EXPECT_EQ(*v->field("tham_quyen"), "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ");
+    // Dated before the reorganisation, the same decision is the town's.
+    forms::FormRequest before = q;
+    before.date = d(2025, 6, 1);
+    auto w = forms::bind_form(before);
+    ASSERT_TRUE(w);
+    EXPECT_EQ(*w->field("co_quan.ten"), "ỦY BAN NHÂN DÂN THỊ XÃ NGÃ NĂM");
 }
 
 }  // namespace
