@@ -190,6 +190,35 @@ TEST_P(WebLineageTest, APlanWhoseIssuerStillExistsHasNoWarning) {
     EXPECT_EQ(status["source"], "none");
 }
 
+// A lineage table alone: checked row by row against the stored units, all or nothing.
+TEST_P(WebLineageTest, ALineageTableAloneMergesIntoTheStoredUnits) {
+    HttpTestClient a = admin();
+    // TT-X-TTRI (Thạnh Trị) is stored, closed 2025-06-30, without a successor; give it CTH-X-TL.
+    const std::string bad =
+        "old_id,new_id,date,weight,main\n"
+        "TT-X-TTRI,CTH-X-TL,2025-07-01,0,\n"   // weight must be > 0
+        "TT-X-TTRI,KHONG-CO,2025-07-01,5,\n";  // no such unit
+    const HttpReply refused = post_file(a, "/api/v1/lineage", "lineage.csv", bad);
+    ASSERT_EQ(refused.status, 400) << refused.body;
+    EXPECT_EQ(refused.json()["error"]["total"], 2);
+    EXPECT_EQ(a.get("/api/v1/units/CTH-X-TL").json()["lineage"]["predecessors"].size(), 3u)
+        << "nothing of a bad table is stored";
+    const HttpReply done =
+        post_file(a, "/api/v1/lineage", "lineage.csv",
+                  "old_id,new_id,date,weight\nTT-X-TTRI,CTH-X-TL,2025-07-01,4\n");
+    ASSERT_EQ(done.status, 200) << done.body;
+    const json preds = a.get("/api/v1/units/CTH-X-TL").json()["lineage"]["predecessors"];
+    ASSERT_EQ(preds.size(), 4u);
+    EXPECT_EQ(find_by_id(preds, "TT-X-TTRI")["weight"], 4.0);
+    EXPECT_EQ(find_by_id(preds, "NN-X-LB")["weight"], 3.0) << "the others stay";
+    // A unit officer may not change the unit tree.
+    HttpTestClient unit = officer("canbo-tanlong", "don-vi", "CTH-X-TL");
+    EXPECT_EQ(post_file(unit, "/api/v1/lineage", "lineage.csv",
+                        "old_id,new_id,date\nTT-X-TTRI,CTH-X-TL,2025-07-01\n")
+                  .status,
+              403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WebLineageTest, ::testing::Values("sqlite", "postgresql"),
                          backend_name);
 

@@ -70,6 +70,8 @@ export const parRatings = {
 
 export const tables = {
   units: 'Đơn vị',
+  unit_successions: 'Đơn vị tiền thân (sáp nhập)',
+  dossier_documents: 'Giấy tờ hồ sơ',
   people: 'Cá nhân',
   unit_years: 'Kết quả hằng năm của đơn vị',
   component_years: 'Chỉ số thành phần',

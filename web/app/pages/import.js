@@ -34,6 +34,46 @@ function Problems({ error }) {
   </section>`;
 }
 
+// A lineage table alone (docs/LINEAGE.md): which units replaced which, from what date, with what
+// weight, merged into the units already stored.
+function LineageForm() {
+  const [file, setFile] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState(null);
+  const [error, setError] = useState(null);
+  const submit = async (e) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setAnswer(null);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      setAnswer(await request('POST', '/lineage', { body: form }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<section class="card" aria-labelledby="lineage-title">
+    <h2 id="lineage-title">Bảng sáp nhập, hợp nhất đơn vị</h2>
+    <p>Tệp <code>lineage.csv</code> với các cột <code>old_id, new_id, date, weight, main</code>:
+      đơn vị cũ, đơn vị mới, ngày sáp nhập, trọng số (dân số hoặc biên chế) và đơn vị tiền thân
+      chính (1). Các đơn vị phải đã có trong cơ sở dữ liệu.</p>
+    <form class="form" onSubmit=${submit} data-testid="lineage-form">
+      <label for="lineage-file">Tệp lineage.csv</label>
+      <input id="lineage-file" type="file" accept=".csv" data-testid="lineage-file"
+        onChange=${(e) => setFile(e.target.files?.[0] || null)} />
+      <button type="submit" class="primary" disabled=${busy || !file} data-testid="lineage-submit">
+        ${busy ? 'Đang nhập…' : 'Nhập bảng sáp nhập'}</button>
+    </form>
+    ${answer && html`<${Counts} answer=${answer} />`}
+    ${error && (error.details?.length ? html`<${Problems} error=${error} />` : html`<${ErrorBox} error=${error} />`)}
+  </section>`;
+}
+
 export function ImportPage() {
   const plans = useLoad(() => api.get('/plans'), []);
   const [plan, setPlan] = useState('');
@@ -83,5 +123,6 @@ export function ImportPage() {
         ${busy ? 'Đang nhập…' : 'Nhập dữ liệu'}</button>
     </form>
     ${answer && html`<${Counts} answer=${answer} />`}
-    ${error && (error.details?.length ? html`<${Problems} error=${error} />` : html`<${ErrorBox} error=${error} />`)}`;
+    ${error && (error.details?.length ? html`<${Problems} error=${error} />` : html`<${ErrorBox} error=${error} />`)}
+    <${LineageForm} />`;
 }
