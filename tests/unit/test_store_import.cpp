@@ -1,7 +1,10 @@
 // Import and load: every sample round-trips field by field; re-importing changes nothing; a
 // corrected year replaces only that year; a failure midway leaves the store as it was.
 
+#include <set>
+
 #include "StoreTestSupport.h"
+#include "io/dataset/DatasetReader.h"
 
 namespace thidua {
 namespace {
@@ -110,6 +113,36 @@ TEST_P(StoreImportTest, ACorrectedYearReplacesOnlyThatYearOfThoseUnits) {
     y.par_score[s] = 12.5;
     y.par_max[s] = 100;
     expect_same_dataset(expected, *loaded);
+}
+
+// Two provinces' data each give Cần Thơ a predecessor: the second keeps the first's, which it
+// does not hold; a dataset that holds a predecessor and no longer lists it removes it.
+TEST_P(StoreImportTest, ADatasetReplacesOnlyThePredecessorsItHolds) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    auto dataset = [](const std::string& units) {
+        DatasetFiles f;
+        f["units.csv"] = "id,name,type,successor_of\n" + units;
+        auto d = read_dataset_from_memory(f);
+        EXPECT_TRUE(d) << (d ? "" : d.error().front().format());
+        return d ? *d : Dataset{};
+    };
+    ASSERT_TRUE(store->import_dataset(
+        dataset("ST,Tỉnh Sóc Trăng,province,\nCTH,Thành phố Cần Thơ,province,ST\n"), {}));
+    ASSERT_TRUE(store->import_dataset(
+        dataset("NN,Thị xã Ngã Năm,district,\nCTH,Thành phố Cần Thơ,province,NN\n"), {}));
+    auto predecessors = [&]() {
+        auto units = store->load_unit_lineage();
+        EXPECT_TRUE(units);
+        std::set<std::string> out;
+        for (Index p : units->units[units->unit_by_id.at("CTH")].successor_of)
+            out.insert(units->units[p].id);
+        return out;
+    };
+    EXPECT_EQ(predecessors(), (std::set<std::string>{"NN", "ST"}));
+    ASSERT_TRUE(store->import_dataset(
+        dataset("NN,Thị xã Ngã Năm,district,\nCTH,Thành phố Cần Thơ,province,\n"), {}));
+    EXPECT_EQ(predecessors(), (std::set<std::string>{"ST"}));
 }
 
 TEST_P(StoreImportTest, AFailureMidwayLeavesTheStoreUnchanged) {
