@@ -46,8 +46,8 @@ void write_header(lxw_worksheet* ws, const Formats& f, const AwardOutcome& award
                   const EvaluationResult& r) {
     const std::string title = fmt::format("{} — kỳ {}", award.award->spec->name, r.period.id);
     worksheet_write_string(ws, 0, 0, title.c_str(), f.title);
-    const char* fixed[] = {"Nhóm",    "Hạng",      "Mã",        "Tên",
-                           "Kết quả", "Được chọn", "Đồng hạng", "Còn thiếu"};
+    const char* fixed[] = {"Nhóm",      "Hạng",      "Mã",        "Tên",     "Kết quả",
+                           "Được chọn", "Đồng hạng", "Còn thiếu", "Sáp nhập"};
     lxw_col_t col = 0;
     for (const char* h : fixed)
         worksheet_write_string(ws, 2, col++, h, f.header);
@@ -60,7 +60,8 @@ void write_header(lxw_worksheet* ws, const Formats& f, const AwardOutcome& award
     worksheet_set_column(ws, 2, 2, 14, nullptr);
     worksheet_set_column(ws, 3, 3, 40, nullptr);
     worksheet_set_column(ws, 4, 7, 14, nullptr);
-    worksheet_set_column(ws, 8, col, 28, f.wrap);
+    worksheet_set_column(ws, 8, 8, 40, f.wrap);
+    worksheet_set_column(ws, 9, col, 28, f.wrap);
     worksheet_freeze_panes(ws, 3, 4);
     worksheet_autofilter(ws, 2, 0, 2, col - 1);
 }
@@ -84,7 +85,8 @@ lxw_row_t write_candidate(lxw_worksheet* ws, const Formats& f, lxw_row_t row,
     worksheet_write_string(ws, row, 5, c.selected ? "Có" : "", fmt_row);
     worksheet_write_string(ws, row, 6, c.tied ? "Có" : "", fmt_row);
     worksheet_write_string(ws, row, 7, missing_text(c, r).c_str(), f.wrap);
-    lxw_col_t col = 8;
+    if (c.lineage) worksheet_write_string(ws, row, 8, lineage_vi(*c.lineage).c_str(), f.wrap);
+    lxw_col_t col = 9;
     for (const CriterionOutcome& co : c.criteria) {
         worksheet_write_string(ws, row, col++, mark(co.result), nullptr);
         const std::string reason = explain(co, r, c.subject, Wording::Vietnamese);

@@ -205,4 +205,14 @@ const char* status_vi(Status s) {
     }
 }
 
+std::string lineage_vi(const LineageOutcome& l) {
+    std::string out = l.note;
+    if (!l.depends_on_rule) return out;
+    out += ". Phụ thuộc cách xét:";
+    for (const auto& [rule, status] : l.by_rule)
+        out += fmt::format(" {} → {};", history_rule_name(rule), status_vi(status));
+    out.pop_back();
+    return out;
+}
+
 }  // namespace thidua

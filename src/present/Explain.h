@@ -26,4 +26,8 @@ std::string format_number(double v);
 const char* result_vi(expr::Tri t);
 const char* status_vi(Status s);
 
+// A merged or closed unit's decision in words, with the statuses under each history rule when
+// they differ (docs/LINEAGE.md).
+std::string lineage_vi(const LineageOutcome& lineage);
+
 }  // namespace thidua

@@ -42,17 +42,6 @@ std::string mark(const CandidateOutcome& c) {
     return status_vi(c.status);
 }
 
-// A merged or closed unit's lineage decision, with the statuses under the other rules.
-std::string lineage_words(const LineageOutcome& l) {
-    std::string out = l.note;
-    if (!l.depends_on_rule) return out;
-    out += "; PHỤ THUỘC CÁCH XÉT:";
-    for (const auto& [rule, status] : l.by_rule)
-        out += fmt::format(" {} → {};", history_rule_id(rule), status_vi(status));
-    out.pop_back();
-    return out;
-}
-
 // Why a candidate that is not selected is not: the criteria it fails, or the ones still unknown.
 std::string why_not(const CandidateOutcome& c, const EvaluationResult& r) {
     std::string out;
@@ -127,7 +116,7 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
         }
         if (shown++ == 0) out << "    Lý do chưa được chọn, sáp nhập:\n";
         out << "    * " << named(d, c.subject) << ": " << status_vi(c.status) << why_not(c, r);
-        if (lineage) out << "\n      - sáp nhập: " << lineage_words(*c.lineage);
+        if (lineage) out << "\n      - sáp nhập: " << lineage_vi(*c.lineage);
         out << "\n";
     }
     if (hidden > 0)
