@@ -3,7 +3,9 @@
 
 #include <cmath>
 
+#include "expr/History.h"
 #include "expr/Nodes.h"
+#include "model/Lineage.h"
 
 namespace thidua::expr {
 namespace {
@@ -193,8 +195,60 @@ Value AwardQueryNode::eval(Context& ctx) const {
     return Value::boolean(t, Unknown::Pending);
 }
 
+namespace {
+
+const std::string kRegisteredName = "registered";
+
+// A unit formed during the period could not register when its predecessors did: their
+// registrations stand for its own by the plan's history rule, as its earlier years do.
+Value registered_through_history(Context& ctx, const Unit& unit) {
+    Trace* trace = ctx.observing() ? ctx.trace : nullptr;
+    const int saved = ctx.year;
+    ctx.year = ctx.first_year;  // a year before the merger: where the rule applies
+    const HistorySource from = history_source(ctx, ctx.subject.index);
+    ctx.year = saved;
+    switch (from.kind) {
+        case HistoryKind::Itself:
+            return ctx.host->registered({SubjectKind::Unit, from.unit}, trace);
+        case HistoryKind::Weighted: {
+            bool equal = false;
+            const std::vector<double> weights = predecessor_weights(unit, equal);
+            double yes = 0, total = 0;
+            bool unknown = false;
+            for (size_t i = 0; i < unit.successor_of.size(); ++i) {
+                const Value v =
+                    ctx.host->registered({SubjectKind::Unit, unit.successor_of[i]}, trace);
+                unknown |= v.tri == Tri::Unknown;
+                if (v.tri == Tri::True) yes += weights[i];
+                total += weights[i];
+            }
+            if (unknown || yes * 2 == total) return Value::boolean(Tri::Unknown, Unknown::Missing);
+            return Value::boolean(yes * 2 > total ? Tri::True : Tri::False);
+        }
+        default:
+            if (trace) {
+                Observation o;
+                o.name = &kRegisteredName;
+                o.subject = ctx.subject;
+                o.value = Value::boolean(Tri::Unknown, Unknown::Missing);
+                o.type = {TypeKind::Bool};
+                o.note = no_history_note(ctx, ctx.subject.index);
+                trace->observations.push_back(std::move(o));
+            }
+            return Value::boolean(Tri::Unknown, Unknown::Missing);
+    }
+}
+
+}  // namespace
+
 Value RegisteredNode::eval(Context& ctx) const {
-    return ctx.host->registered(ctx.subject, ctx.observing() ? ctx.trace : nullptr);
+    Value own = ctx.host->registered(ctx.subject, ctx.observing() ? ctx.trace : nullptr);
+    if (own.tri == Tri::True || ctx.subject.kind != SubjectKind::Unit ||
+        ctx.subject.index == kNoIndex)
+        return own;
+    const Unit& unit = ctx.data->units[static_cast<size_t>(ctx.subject.index)];
+    if (unit.successor_of.empty() || first_own_year(unit) <= ctx.first_year) return own;
+    return registered_through_history(ctx, unit);
 }
 
 Value InGroupNode::eval(Context& ctx) const {

@@ -10,8 +10,8 @@
 #include "eval/Evaluator.h"
 #include "forms/Agency.h"
 #include "forms/FormBinder.h"
-#include "io/DatasetSource.h"
 #include "forms/IssuerSuccession.h"
+#include "io/DatasetSource.h"
 #include "io/dataset/DatasetReader.h"
 #include "io/plan/PlanLoader.h"
 #include "model/Lineage.h"
@@ -274,6 +274,30 @@ TEST(HistoryRule, WeightedTakesTheWeightedMedianRatingAndMeanScore) {
     EXPECT_EQ(u.criteria[1].result, expr::Tri::Unknown);
 }
 
+// N was formed after the phase's registration: A registered in 2023, B did not.
+TEST(HistoryRule, ARegistrationMadeBeforeTheMergerIsReadByTheRule) {
+    std::string text = kPlan;
+    const std::string initiative = "rule: \"initiative@2023\"";
+    text.replace(text.find(initiative), initiative.size(), "rule: registered");
+    auto plan = load_plan_text(text, "thu-nghiem.yaml");
+    ASSERT_TRUE(plan) << plan.error().front().message;
+    Merger m(3, 1);
+    m.t.data().has_registrations = true;
+    m.t.data().registrations.push_back(
+        {{SubjectKind::Unit, m.a}, "2023-2025", d(2023, 3, 1), false, {}});
+    auto registered = [&](HistoryRule rule) {
+        EvaluateOptions o;
+        o.history = rule;
+        const EvaluationResult r =
+            evaluate(**plan, m.t.data(), *find_period((*plan)->spec, "2023-2025"), o);
+        return of(r, "N").criteria.at(1).result;
+    };
+    EXPECT_EQ(registered(HistoryRule::Own), expr::Tri::Unknown);
+    EXPECT_EQ(registered(HistoryRule::Main), expr::Tri::True);
+    EXPECT_EQ(registered(HistoryRule::All), expr::Tri::False);
+    EXPECT_EQ(registered(HistoryRule::Weighted), expr::Tri::True);  // 3 of 4 registered
+}
+
 TEST(HistoryRule, APlanStatesItsRuleAndABadOneIsAnErrorAtItsPlace) {
     auto plan = load_plan_text(kPlan, "thu-nghiem.yaml");
     ASSERT_TRUE(plan);
@@ -347,8 +371,7 @@ TEST(IssuerSuccession, NgaNamPhaseReviewedIn2026IsSignedByTheSuccessor) {
     ASSERT_TRUE(data);
     EvaluateOptions o;
     o.within = issuer_unit(**plan, *data);
-    const EvaluationResult r =
-        evaluate(**plan, *data, *find_period((*plan)->spec, "2021-2025"), o);
+    const EvaluationResult r = evaluate(**plan, *data, *find_period((*plan)->spec, "2021-2025"), o);
     ASSERT_FALSE(r.awards.empty());
     forms::FormRequest q{forms::FormKind::Decision, &r, d(2026, 3, 5), "", kNoIndex, "", nullptr};
     auto v = forms::bind_form(q);
