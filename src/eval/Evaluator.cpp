@@ -348,7 +348,7 @@ private:
     std::optional<LineageOutcome> lineage_of(const GroupState& gs, Index unit) {
         const Unit& u = m_data.units[static_cast<size_t>(unit)];
         if (u.active_to)
-            return closed_outcome(m_data, unit, m_plan.spec.lineage, m_history,
+            return closed_outcome(m_data, unit, m_plan.spec.lineage, m_history, successors(unit),
                                   standing_successors(gs, unit));
         if (!reads_history(u, m_period)) return std::nullopt;
         LineageOutcome out = merged_outcome(m_data, unit, m_history);
@@ -361,11 +361,16 @@ private:
         return out;
     }
 
+    const std::vector<Index>& successors(Index unit) {
+        if (m_successors.empty()) m_successors = successor_lists(m_data);
+        return m_successors[static_cast<size_t>(unit)];
+    }
+
     // Successors of a closed unit that compete in the same group and read its years.
-    std::vector<Index> standing_successors(const GroupState& gs, Index unit) const {
+    std::vector<Index> standing_successors(const GroupState& gs, Index unit) {
         std::vector<Index> out;
         if (m_history == HistoryRule::Own) return out;
-        for (Index s : successors_of(m_data, unit)) {
+        for (Index s : successors(unit)) {
             const Unit& su = m_data.units[static_cast<size_t>(s)];
             // Under `main` too: the successor stands for the whole merged unit, whose line
             // only chooses whose facts are read.
@@ -587,6 +592,7 @@ private:
     EvaluateOptions m_options;
     Indexes m_indexes;
     HistoryRule m_history;
+    std::vector<std::vector<Index>> m_successors;  // by unit, built on first need
     std::vector<bool> m_scope;  // units inside options.within; empty when there is none
     std::vector<const CompiledAward*> m_awards;
     std::vector<std::vector<GroupState>> m_groups;  // by award_id

@@ -57,13 +57,14 @@ void add_successors(const Dataset& data, std::vector<bool>& inside) {
 }
 
 LineageOutcome closed_outcome(const Dataset& data, Index unit, const LineageSpec& rules,
-                              HistoryRule history, const std::vector<Index>& successor_candidates) {
+                              HistoryRule history, const std::vector<Index>& successors,
+                              const std::vector<Index>& successor_candidates) {
     const Unit& u = data.units[static_cast<size_t>(unit)];
     LineageOutcome out;
     out.closed = true;
     out.closed_on = u.active_to;
     out.last_year = last_own_year(u);
-    out.successors = successors_of(data, unit);
+    out.successors = successors;
     const std::string closed =
         fmt::format("Đơn vị đã giải thể, sáp nhập (hoạt động đến ngày {}{})",
                     u.active_to ? u.active_to->dmy() : "?",

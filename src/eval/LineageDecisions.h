@@ -43,10 +43,11 @@ bool reads_history(const Unit& unit, const Period& period);
 // the communes formed in 2025 from a town's wards stay in the town's plan.
 void add_successors(const Dataset& data, std::vector<bool>& inside);
 
-// A closed unit's outcome. `successor_candidates` are its successors that compete in the same
-// group; under a rule that reads predecessors, they stand for it.
+// A closed unit's outcome. `successors`: the units that replaced it; `successor_candidates`:
+// those that compete in the same group and read its years, so stand for it.
 LineageOutcome closed_outcome(const Dataset& data, Index unit, const LineageSpec& rules,
-                              HistoryRule history, const std::vector<Index>& successor_candidates);
+                              HistoryRule history, const std::vector<Index>& successors,
+                              const std::vector<Index>& successor_candidates);
 
 // A successor's outcome, before the rule comparison is filled in.
 LineageOutcome merged_outcome(const Dataset& data, Index unit, HistoryRule history);

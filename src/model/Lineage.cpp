@@ -59,4 +59,12 @@ std::vector<Index> successors_of(const Dataset& data, Index unit) {
     return out;
 }
 
+std::vector<std::vector<Index>> successor_lists(const Dataset& data) {
+    std::vector<std::vector<Index>> out(data.units.size());
+    for (size_t u = 0; u < data.units.size(); ++u)
+        for (Index p : data.units[u].successor_of)
+            out[static_cast<size_t>(p)].push_back(static_cast<Index>(u));
+    return out;
+}
+
 }  // namespace thidua

@@ -28,6 +28,8 @@ std::vector<double> predecessor_weights(const Unit& unit, bool& equal);
 
 // Units that name `unit` among their predecessors, in dataset order.
 std::vector<Index> successors_of(const Dataset& data, Index unit);
+// The same for every unit at once, by unit index: one pass instead of one per closed unit.
+std::vector<std::vector<Index>> successor_lists(const Dataset& data);
 
 // The unit is closed on `day` (its active_to is before it).
 inline bool closed_on(const Unit& unit, Date day) {
