@@ -23,5 +23,6 @@ std::function<int()> add_units_command(CLI::App& app);
 std::function<int()> add_serve_command(CLI::App& app);
 std::function<int()> add_doc_command(CLI::App& app);
 std::function<int()> add_remind_command(CLI::App& app);
+std::function<int()> add_gen_command(CLI::App& app);
 
 }  // namespace thidua::cli

@@ -83,6 +83,7 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
     // store may hold several provinces, a dataset its neighbours' merged communes.
     EvaluateOptions options;
     options.within = issuer_unit(*in->plan, in->data);
+    options.trace = args.trace;
     if (!args.history.empty()) {
         options.history = parse_history_rule(args.history);
         if (!options.history) {

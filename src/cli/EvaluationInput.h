@@ -16,6 +16,7 @@ namespace thidua::cli {
 struct EvaluationArgs {
     std::string plan, data, db, period;
     std::string history;  // overrides the plan's lineage.history when given
+    bool trace = true;    // record criteria evidence (off for --format summary)
 };
 
 // Owns what the result points into; never moved once built.

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     auto serve = thidua::cli::add_serve_command(app);
     auto doc = thidua::cli::add_doc_command(app);
     auto remind = thidua::cli::add_remind_command(app);
+    auto gen = thidua::cli::add_gen_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
         if (sub->get_name() == "serve") return serve();
         if (sub->get_name() == "doc") return doc();
         if (sub->get_name() == "remind") return remind();
+        if (sub->get_name() == "gen") return gen();
     }
     return thidua::cli::kExitBadInput;
 }

@@ -1,0 +1,79 @@
+#include "present/SummaryReport.h"
+
+#include <nlohmann/json.hpp>
+
+#include "present/Explain.h"
+#include "present/JsonReport.h"
+
+namespace thidua {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json ids(const Dataset& data, const std::vector<Subject>& subjects) {
+    json out = json::array();
+    for (const Subject& s : subjects)
+        out.push_back(subject_id(data, s));
+    return out;
+}
+
+json group_json(const GroupOutcome& g, const EvaluationResult& r) {
+    json j;
+    j["group"] = g.group->id;
+    if (g.group->plan_group >= 0) j["name"] = r.plan->spec.groups[g.group->plan_group].name;
+    j["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
+    j["selected"] = ids(*r.data, g.selected);
+    j["tied"] = ids(*r.data, g.tied);
+    j["open_seats"] = g.open_seats;
+    if (g.council) j["council"] = council_json(*g.council, *r.data);
+    int eligible = 0, ineligible = 0, incomplete = 0;
+    for (const CandidateOutcome& c : g.candidates) {
+        switch (c.status) {
+            case Status::Eligible:
+                ++eligible;
+                break;
+            case Status::Ineligible:
+                ++ineligible;
+                break;
+            case Status::Incomplete:
+                ++incomplete;
+                break;
+        }
+    }
+    j["candidates"] = {{"total", g.candidates.size()},
+                       {"eligible", eligible},
+                       {"ineligible", ineligible},
+                       {"incomplete", incomplete}};
+    return j;
+}
+
+}  // namespace
+
+void write_summary_json(const EvaluationResult& r, std::ostream& out) {
+    json doc;
+    doc["plan"] = r.plan->spec.id;
+    doc["period"] = r.period.id;
+    doc["period_kind"] = r.period.is_phase ? "phase" : "annual";
+    doc["years"] = {r.period.first_year, r.period.last_year};
+    doc["history"] = history_rule_id(r.history);
+    json awards = json::array();
+    for (const AwardOutcome& award : r.awards) {
+        json aj;
+        aj["award"] = award.award->spec->id;
+        aj["name"] = award.award->spec->name;
+        aj["kind"] = award.award->kind == AwardKind::Collective ? "collective" : "individual";
+        json groups = json::array();
+        for (const GroupOutcome& g : award.groups)
+            groups.push_back(group_json(g, r));
+        aj["groups"] = std::move(groups);
+        awards.push_back(std::move(aj));
+    }
+    doc["awards"] = std::move(awards);
+    int complete = 0;
+    for (const DossierOutcome& d : r.dossiers)
+        complete += d.complete ? 1 : 0;
+    doc["dossiers"] = {{"total", r.dossiers.size()}, {"complete", complete}};
+    out << doc.dump(2) << "\n";
+}
+
+}  // namespace thidua
