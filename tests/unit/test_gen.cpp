@@ -103,12 +103,12 @@ TEST(Gen, RefusesAFolderWithOtherDatasetFiles) {
     EXPECT_FALSE(thidua::gen::generate_dataset(o, dir.path));
 }
 
-// The province preset (its units, 15% of its people: seconds in Debug) through the real binary: it
+// The province preset (its units, 5% of its people: seconds in Debug) through the real binary: it
 // reads back, and the summary agrees with the full JSON on every group's selection and ties.
 TEST(Gen, ProvinceSummaryAgreesWithJson) {
     TempDir dir("province");
     const ProcessRun gen =
-        run_thidua("gen --preset province --years 2021-2025 --seed 5 --people-percent 15 --out '" +
+        run_thidua("gen --preset province --years 2021-2025 --seed 5 --people-percent 5 --out '" +
                    dir.path.string() + "' 2>/dev/null");
     ASSERT_EQ(gen.exit_code, 0);
     const std::string base = "evaluate --plan '" + std::string(THIDUA_SOURCE_DIR) +
