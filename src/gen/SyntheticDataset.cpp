@@ -236,7 +236,7 @@ std::string place(Rng& rng) {
 }
 
 std::string code(char letter, int n) {
-    char tmp[8];
+    char tmp[16];
     std::snprintf(tmp, sizeof tmp, "%c%02d", letter, n);
     return tmp;
 }
@@ -281,7 +281,7 @@ std::vector<Unit> build_units(const Scale& sc, Rng& rng) {
             std::swap(chosen[i], chosen[i + rng.below(static_cast<uint32_t>(chosen.size() - i))]);
         chosen.resize(std::min<size_t>(static_cast<size_t>(departments), chosen.size()));
         std::sort(chosen.begin() + static_cast<long>(always), chosen.end());
-        const int64_t dept_people = per_province * 40 / 100 / departments;
+        const int64_t dept_people = per_province * 42 / 100 / departments;
         for (size_t i : chosen) {
             const Department& d = kDepartments[i];
             const int dept = static_cast<int>(units.size());
@@ -311,8 +311,8 @@ std::vector<Unit> build_units(const Scale& sc, Rng& rng) {
             else if (rng.chance(2000))
                 office("VP", "Văn phòng " + std::string(d.name), "");
         }
-        const int64_t district_people = per_province * 8 / 100 / std::max(districts, 1);
-        const int64_t commune_people = per_province * 46 / 100 / std::max(communes, 1);
+        const int64_t district_people = per_province * 9 / 100 / std::max(districts, 1);
+        const int64_t commune_people = per_province * 48 / 100 / std::max(communes, 1);
         for (int h = 0; h < districts; ++h) {
             const std::string hid = pid + "-" + code('H', h + 1);
             const std::string hplace = place(rng);
@@ -600,7 +600,7 @@ tl::expected<GenCounts, std::string> generate_dataset(const GenOptions& o,
     std::string id, name;
     for (const Unit& u : units) {
         for (int64_t k = 0; k < u.people; ++k) {
-            char tmp[24];
+            char tmp[32];
             std::snprintf(tmp, sizeof tmp, "-CB-%07lld",
                           static_cast<long long>(++next_person[static_cast<size_t>(u.province)]));
             id = code('T', u.province + 1) + tmp;
