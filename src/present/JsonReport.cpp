@@ -11,13 +11,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json ids(const Dataset& data, const std::vector<Subject>& subjects) {
-    json out = json::array();
-    for (const Subject& s : subjects)
-        out.push_back(subject_id(data, s));
-    return out;
-}
-
 json unit_ids(const Dataset& data, const std::vector<Index>& units) {
     json out = json::array();
     for (Index u : units)
@@ -97,11 +90,18 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
 
 }  // namespace
 
+nlohmann::json subject_ids(const Dataset& data, const std::vector<Subject>& subjects) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Subject& s : subjects)
+        out.push_back(subject_id(data, s));
+    return out;
+}
+
 // The council's decision beside the ranking's: "selected" is then the council's choice.
 nlohmann::json council_json(const CouncilOutcome& c, const Dataset& data) {
     return {{"chosen", c.choice.chosen},
-            {"computed_selected", ids(data, c.computed_selected)},
-            {"computed_tied", ids(data, c.computed_tied)},
+            {"computed_selected", subject_ids(data, c.computed_selected)},
+            {"computed_tied", subject_ids(data, c.computed_tied)},
             {"computed_open_seats", c.computed_open_seats},
             {"departs", c.departs},
             {"ignored", c.ignored},
@@ -122,8 +122,8 @@ void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream&
     head["group"] = g.group->id;
     if (g.group->plan_group >= 0) head["name"] = r.plan->spec.groups[g.group->plan_group].name;
     head["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
-    head["selected"] = ids(*r.data, g.selected);
-    head["tied"] = ids(*r.data, g.tied);
+    head["selected"] = subject_ids(*r.data, g.selected);
+    head["tied"] = subject_ids(*r.data, g.tied);
     head["open_seats"] = g.open_seats;
     if (g.council) head["council"] = council_json(*g.council, *r.data);
     std::string text = head.dump();

@@ -12,5 +12,7 @@ namespace thidua {
 void write_json(const EvaluationResult& result, std::ostream& out);
 // A group's council decision beside the ranking's (the "council" member of a group).
 nlohmann::json council_json(const CouncilOutcome& council, const Dataset& data);
+// The ids of units or people, in order, as a JSON array.
+nlohmann::json subject_ids(const Dataset& data, const std::vector<Subject>& subjects);
 
 }  // namespace thidua

@@ -10,20 +10,13 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json ids(const Dataset& data, const std::vector<Subject>& subjects) {
-    json out = json::array();
-    for (const Subject& s : subjects)
-        out.push_back(subject_id(data, s));
-    return out;
-}
-
 json group_json(const GroupOutcome& g, const EvaluationResult& r) {
     json j;
     j["group"] = g.group->id;
     if (g.group->plan_group >= 0) j["name"] = r.plan->spec.groups[g.group->plan_group].name;
     j["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
-    j["selected"] = ids(*r.data, g.selected);
-    j["tied"] = ids(*r.data, g.tied);
+    j["selected"] = subject_ids(*r.data, g.selected);
+    j["tied"] = subject_ids(*r.data, g.tied);
     j["open_seats"] = g.open_seats;
     if (g.council) j["council"] = council_json(*g.council, *r.data);
     int eligible = 0, ineligible = 0, incomplete = 0;
