@@ -161,12 +161,17 @@ json dossier_json(const DossierOutcome& d, const EvaluationResult& r) {
 
 }  // namespace
 
-void write_json(const EvaluationResult& r, std::ostream& out) {
+nlohmann::ordered_json evaluation_head(const EvaluationResult& r) {
     json head;
     head["plan"] = r.plan->spec.id;
     head["period"] = r.period.id;
     head["period_kind"] = r.period.is_phase ? "phase" : "annual";
     head["years"] = {r.period.first_year, r.period.last_year};
+    return head;
+}
+
+void write_json(const EvaluationResult& r, std::ostream& out) {
+    json head = evaluation_head(r);
     const LineageSpec& rules = r.plan->spec.lineage;
     head["lineage"] = {{"history", history_rule_id(r.history)},
                        {"history_name", history_rule_name(r.history)},

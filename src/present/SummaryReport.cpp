@@ -43,11 +43,7 @@ json group_json(const GroupOutcome& g, const EvaluationResult& r) {
 }  // namespace
 
 void write_summary_json(const EvaluationResult& r, std::ostream& out) {
-    json doc;
-    doc["plan"] = r.plan->spec.id;
-    doc["period"] = r.period.id;
-    doc["period_kind"] = r.period.is_phase ? "phase" : "annual";
-    doc["years"] = {r.period.first_year, r.period.last_year};
+    json doc = evaluation_head(r);
     doc["history"] = history_rule_id(r.history);
     json awards = json::array();
     for (const AwardOutcome& award : r.awards) {
