@@ -149,7 +149,8 @@ struct Scale {
 Scale scale_of(const std::string& preset) {
     if (preset == "national") return {34, 700, 3321, 2'500'000, 18, 22};
     if (preset == "province") return {1, 21, 98, 2'500'000 / 34, 18, 22};
-    return {1, 3, 9, 1'500, 6, 6};  // tiny
+    // Two provinces, so that what must be unique across provinces is tested.
+    return {2, 4, 10, 1'500, 6, 6};  // tiny
 }
 
 // The 34 provinces and cities from 1 July 2025.
@@ -556,9 +557,12 @@ tl::expected<GenCounts, std::string> generate_dataset(const GenOptions& o,
     for (size_t i = 0; i < n; ++i) {
         const Unit& u = units[i];
         const std::string_view id = u.id;
+        // Each province has its own component indexes: "T01-papi".
+        const std::string province(id.substr(0, id.find('-')));
         auto rows = [&](std::string_view component, int base) {
+            const std::string cid = province + "-" + std::string(component);
             for (int y = 0; y < years; ++y)
-                f.component_years.text(component)
+                f.component_years.text(cid)
                     .text(u.id)
                     .num(A + y)
                     .fixed(std::clamp(base + 60 * y + rng.bell(300), 3000, 9990), 2)
