@@ -121,8 +121,8 @@ Value weighted_median(const std::vector<Value>& values, const std::vector<double
         double yes = 0;
         for (const auto& [badness, w] : items)
             if (badness == 0) yes += w;
-        if (yes * 2 == total) return Value::boolean(Tri::Unknown, Unknown::Missing);
-        return Value::boolean(yes * 2 > total ? Tri::True : Tri::False);
+        const Tri vote = weighted_vote(yes, total);
+        return Value::boolean(vote, Unknown::Missing);
     }
     std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a > b; });
     double seen = 0;

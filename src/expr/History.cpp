@@ -40,6 +40,11 @@ HistorySource history_source(const Context& ctx, Index unit) {
     return {HistoryKind::None, unit};
 }
 
+Tri weighted_vote(double yes_weight, double total_weight) {
+    if (yes_weight * 2 == total_weight) return Tri::Unknown;
+    return yes_weight * 2 > total_weight ? Tri::True : Tri::False;
+}
+
 std::string no_history_note(const Context& ctx, Index unit) {
     const Unit& u = ctx.data->units[static_cast<size_t>(unit)];
     const std::string since = u.active_from ? u.active_from->dmy() : "?";

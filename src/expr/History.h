@@ -21,6 +21,10 @@ struct HistorySource {
 // Follows predecessors back from `unit` for ctx.year until a unit that owns the year.
 HistorySource history_source(const Context& ctx, Index unit);
 
+// A yes/no fact of predecessors by weight: yes when more than half the weight says yes, no when
+// less, unknown on an exact split (the data does not decide it).
+Tri weighted_vote(double yes_weight, double total_weight);
+
 // Why nothing stands for the year, in Vietnamese, for the trace.
 std::string no_history_note(const Context& ctx, Index unit);
 

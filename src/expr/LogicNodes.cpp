@@ -222,8 +222,8 @@ Value registered_through_history(Context& ctx, const Unit& unit) {
                 if (v.tri == Tri::True) yes += weights[i];
                 total += weights[i];
             }
-            if (unknown || yes * 2 == total) return Value::boolean(Tri::Unknown, Unknown::Missing);
-            return Value::boolean(yes * 2 > total ? Tri::True : Tri::False);
+            const Tri vote = unknown ? Tri::Unknown : weighted_vote(yes, total);
+            return Value::boolean(vote, Unknown::Missing);
         }
         default:
             if (trace) {

@@ -97,6 +97,18 @@ nlohmann::json subject_ids(const Dataset& data, const std::vector<Subject>& subj
     return out;
 }
 
+nlohmann::ordered_json group_head_json(const GroupOutcome& g, const EvaluationResult& r) {
+    json head;
+    head["group"] = g.group->id;
+    if (g.group->plan_group >= 0) head["name"] = r.plan->spec.groups[g.group->plan_group].name;
+    head["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
+    head["selected"] = subject_ids(*r.data, g.selected);
+    head["tied"] = subject_ids(*r.data, g.tied);
+    head["open_seats"] = g.open_seats;
+    if (g.council) head["council"] = council_json(*g.council, *r.data);
+    return head;
+}
+
 // The council's decision beside the ranking's: "selected" is then the council's choice.
 nlohmann::json council_json(const CouncilOutcome& c, const Dataset& data) {
     return {{"chosen", c.choice.chosen},
@@ -118,15 +130,7 @@ namespace {
 // Groups are written candidate by candidate so that a national run (millions of people) never
 // holds the whole document in memory: each candidate is one small JSON object on its own line.
 void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream& out) {
-    json head;
-    head["group"] = g.group->id;
-    if (g.group->plan_group >= 0) head["name"] = r.plan->spec.groups[g.group->plan_group].name;
-    head["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
-    head["selected"] = subject_ids(*r.data, g.selected);
-    head["tied"] = subject_ids(*r.data, g.tied);
-    head["open_seats"] = g.open_seats;
-    if (g.council) head["council"] = council_json(*g.council, *r.data);
-    std::string text = head.dump();
+    std::string text = group_head_json(g, r).dump();
     text.pop_back();  // reopen the object to append the candidates
     out << "        " << text << ",\n          \"candidates\": [";
     bool first = true;

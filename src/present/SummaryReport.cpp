@@ -11,14 +11,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json group_json(const GroupOutcome& g, const EvaluationResult& r) {
-    json j;
-    j["group"] = g.group->id;
-    if (g.group->plan_group >= 0) j["name"] = r.plan->spec.groups[g.group->plan_group].name;
-    j["quota"] = g.group->quota ? json(*g.group->quota) : json(nullptr);
-    j["selected"] = subject_ids(*r.data, g.selected);
-    j["tied"] = subject_ids(*r.data, g.tied);
-    j["open_seats"] = g.open_seats;
-    if (g.council) j["council"] = council_json(*g.council, *r.data);
+    json j = group_head_json(g, r);
     int eligible = 0, ineligible = 0, incomplete = 0;
     for (const CandidateOutcome& c : g.candidates) {
         switch (c.status) {

@@ -419,7 +419,8 @@ TEST(RegistrationBoardXlsx, KienGiangPhaseWorkbook) {
     const int people = row_of(summary, 0, "Cá nhân");
     ASSERT_GT(people, 0);
     EXPECT_EQ(at(summary, people, 3), "88");
-    EXPECT_EQ(at(summary, people + 1, 6), "248");  // the total row: 81 units and 167 people, as above
+    EXPECT_EQ(at(summary, people + 1, 6),
+              "248");  // the total row: 81 units and 167 people, as above
 }
 
 // ---------------------------------------------------------------- dossier board

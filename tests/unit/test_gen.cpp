@@ -2,7 +2,9 @@
 // differs for another; `evaluate --format summary` agrees with `--format json` on it.
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include "RunCommand.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "RunCommand.h"
 #include "gen/SyntheticDataset.h"
 #include "io/dataset/DatasetReader.h"
 
@@ -50,23 +53,10 @@ void generate(const std::string& preset, uint64_t seed, const fs::path& dir) {
     ASSERT_GT(counts->people, 0);
 }
 
-struct ProcessRun {
-    int exit_code = -1;
-    std::string out;
-};
+using ProcessRun = thidua::testing_support::CommandRun;
 
 ProcessRun run_thidua(const std::string& args) {
-    ProcessRun r;
-    const std::string cmd = std::string("'") + THIDUA_BINARY + "' " + args;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 65536> buf{};
-    size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        r.out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return thidua::testing_support::run_command(std::string("'") + THIDUA_BINARY + "' " + args);
 }
 
 }  // namespace

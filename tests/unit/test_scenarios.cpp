@@ -6,6 +6,8 @@
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
+#include "RunCommand.h"
+
 #include <sys/wait.h>
 #include <array>
 #include <cstdio>
@@ -75,15 +77,10 @@ ProcessResult run_evaluate(const Scenario& s) {
         std::string("'") + THIDUA_BINARY + "' evaluate --plan '" + plan.string() + "' --data '" +
         data.string() + "' --period '" + s.period + "' --format json" +
         (s.history.empty() ? "" : " --history " + s.history) + " 2>'" + err.string() + "'";
+    const auto run = thidua::testing_support::run_command(cmd);
     ProcessResult r;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 65536> buf{};
-    size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        r.out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.exit_code = run.exit_code;
+    r.out = run.out;
     r.err = read_file(err);
     fs::remove(err);
     return r;
@@ -246,8 +243,9 @@ TEST_P(ScenarioTest, DecidesAsThePlanSays) {
     const json out = json::parse(run.out);
     EXPECT_EQ(out["plan"], s.plan);
     EXPECT_EQ(out["period"], s.period);
-    if (want["history"])
+    if (want["history"]) {
         EXPECT_EQ(out["lineage"]["history"], want["history"].as<std::string>()) << "history rule";
+    }
     for (const auto& akv : want["awards"]) {
         const std::string award = akv.first.as<std::string>();
         const json* a = find_by(out["awards"], "award", award);

@@ -4,8 +4,9 @@
 // servants (KG-CB-0138, KG-CB-0139) a week, three days and a day before, on the day and the day
 // after (An Thới, the sample's commune here until it closed on 2025-06-30, is not a
 // candidate of the 2025 round: the year belongs to the đặc khu Phú Quốc; Vĩnh Bảo, unlike
-// Sóc Sơn, owes no 2024 dossier, so registrations are all it is reminded of); Home Affairs gets one digest line each of those days; a second run on a day adds nothing;
-// mail goes to those with an address, a failure is kept and retried.
+// Sóc Sơn, owes no 2024 dossier, so registrations are all it is reminded of); Home Affairs gets one
+// digest line each of those days; a second run on a day adds nothing; mail goes to those with an
+// address, a failure is kept and retried.
 
 #include <gtest/gtest.h>
 
