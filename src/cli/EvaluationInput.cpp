@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -13,6 +14,10 @@
 
 namespace thidua::cli {
 namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 void print(const Diagnostics& errors) {
     for (const Diagnostic& d : errors)
@@ -73,7 +78,9 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
         return tl::unexpected(kExitBadInput);
     }
     in->period = *period;
+    const auto read_start = std::chrono::steady_clock::now();
     auto data = load_data(args, in->plan->spec, in->store.get());
+    in->read_seconds = seconds_since(read_start);
     if (!data) {
         print(data.error());
         return tl::unexpected(kExitBadInput);
@@ -99,7 +106,9 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
         }
         options.council = std::move(*council);
     }
+    const auto evaluate_start = std::chrono::steady_clock::now();
     in->result = evaluate(*in->plan, in->data, in->period, options);
+    in->evaluate_seconds = seconds_since(evaluate_start);
     return in;
 }
 

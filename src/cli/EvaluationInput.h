@@ -26,6 +26,8 @@ struct EvaluationInput {
     Dataset data;
     Period period;
     EvaluationResult result;
+    // Wall-clock seconds of the two phases, for `evaluate --timings` and the benchmarks.
+    double read_seconds = 0, evaluate_seconds = 0;
 };
 
 // The exit code (problems printed on stderr) when the inputs are bad.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/Boxed.h"
 #include "eval/CouncilChoice.h"
 #include "eval/LineageDecisions.h"
 #include "expr/Context.h"
@@ -35,9 +36,9 @@ struct CandidateOutcome {
     std::vector<expr::MissingFact> missing;
     std::vector<double> keys;  // ranking key values as used (pessimistic bounds)
     expr::Tri preference = expr::Tri::Unknown;
-    Index cap_unit = kNoIndex;  // the unit whose cap applies, if any
-    bool capped_out = false;    // eligible, but its unit's cap was filled by better candidates
-    std::optional<LineageOutcome> lineage;  // merged or closed in a reorganisation
+    Index cap_unit = kNoIndex;      // the unit whose cap applies, if any
+    bool capped_out = false;        // eligible, but its unit's cap was filled by better candidates
+    Boxed<LineageOutcome> lineage;  // merged or closed in a reorganisation
 };
 
 struct CouncilOutcome {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <tuple>
 
 #include "eval/Allocator.h"
@@ -38,8 +39,8 @@ struct GroupState {
     int group = 0;  // index into award->groups
     std::vector<Subject> candidates;
     std::vector<int32_t> position;  // subject index -> candidate position, -1 if not a candidate
-    std::vector<std::optional<CandidateOutcome>> outcomes;
-    std::vector<uint8_t> in_progress;
+    std::vector<CandidateOutcome> outcomes;  // by position, valid where decided
+    std::vector<uint8_t> decided, in_progress;
     bool allocated = false, allocating = false;
     std::vector<int> order;  // output order of positions
     int open_seats = 0;
@@ -113,7 +114,7 @@ public:
             if (pos < 0) continue;
             allocate(gs);
             if (!gs.allocated) return Tri::Unknown;  // a cycle: cannot be decided here
-            const CandidateOutcome& o = *gs.outcomes[pos];
+            const CandidateOutcome& o = gs.outcomes[pos];
             if (o.selected) return Tri::True;
             if (o.tied || o.status == Status::Incomplete) {
                 result = Tri::Unknown;
@@ -196,6 +197,7 @@ private:
             }
         }
         gs.outcomes.resize(gs.candidates.size());
+        gs.decided.assign(gs.candidates.size(), 0);
         gs.in_progress.assign(gs.candidates.size(), 0);
         return gs;
     }
@@ -258,13 +260,14 @@ private:
     const CandidateOutcome* status(GroupState& gs, Subject s) {
         const int32_t pos = position(gs, s);
         if (pos < 0) return nullptr;
-        if (gs.outcomes[pos]) return &*gs.outcomes[pos];
+        if (gs.decided[pos]) return &gs.outcomes[pos];
         if (gs.in_progress[pos]) return nullptr;
         gs.in_progress[pos] = 1;
         CandidateOutcome out = decide(gs, s);
         gs.in_progress[pos] = 0;
         gs.outcomes[pos] = std::move(out);
-        return &*gs.outcomes[pos];
+        gs.decided[pos] = 1;
+        return &gs.outcomes[pos];
     }
 
     CandidateOutcome decide(const GroupState& gs, Subject s) {
@@ -337,7 +340,10 @@ private:
             if (!co) continue;
             any_fail |= co->result == Tri::False;
             all_pass &= co->result == Tri::True;
-            out.criteria.push_back(std::move(*co));
+            // Without a trace a candidate keeps its status only: over millions of people the
+            // criteria would cost more memory than the dataset. One failed criterion decides.
+            if (!tracing && any_fail) break;
+            if (tracing) out.criteria.push_back(std::move(*co));
         }
         out.status =
             any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);
@@ -432,7 +438,7 @@ private:
         std::vector<Entrant> entrants;
         std::vector<int> who;
         for (size_t i = 0; i < gs.candidates.size(); ++i) {
-            CandidateOutcome& o = *gs.outcomes[i];
+            CandidateOutcome& o = gs.outcomes[i];
             if (o.status != Status::Eligible || !competes(o)) continue;
             expr::Context ctx = context(o.subject, nullptr);
             Entrant e;
@@ -452,7 +458,7 @@ private:
         const std::vector<int> ranks = competition_ranks(entrants, a.order);
         for (size_t r = 0; r < a.order.size(); ++r) {
             const int k = a.order[r];
-            CandidateOutcome& o = *gs.outcomes[who[k]];
+            CandidateOutcome& o = gs.outcomes[who[k]];
             o.rank = ranks[r];
             o.selected = a.selected[k];
             o.tied = a.tied[k];
@@ -487,8 +493,7 @@ private:
         for (const std::string& id : choice->chosen) {
             int found = -1;
             for (size_t i = 0; i < gs.candidates.size(); ++i)
-                if (subject_id(gs.candidates[i]) == id &&
-                    gs.outcomes[i]->status == Status::Eligible)
+                if (subject_id(gs.candidates[i]) == id && gs.outcomes[i].status == Status::Eligible)
                     found = static_cast<int>(i);
             if (found < 0)
                 c.ignored.push_back(id);
@@ -497,7 +502,7 @@ private:
         }
         int added_from_ties = 0;
         for (int i : gs.order) {
-            CandidateOutcome& o = *gs.outcomes[i];
+            CandidateOutcome& o = gs.outcomes[i];
             if (o.selected) c.computed_selected.push_back(o.subject);
             if (o.tied) c.computed_tied.push_back(o.subject);
             const bool now = chosen[static_cast<size_t>(i)] != 0;
@@ -518,13 +523,16 @@ private:
         for (Status want : {Status::Eligible, Status::Incomplete, Status::Ineligible}) {
             std::vector<int> rest;
             for (size_t i = 0; i < gs.candidates.size(); ++i) {
-                const CandidateOutcome& o = *gs.outcomes[i];
+                const CandidateOutcome& o = gs.outcomes[i];
                 const bool ranked = o.status == Status::Eligible && competes(o);
                 if (o.status == want && !ranked) rest.push_back(static_cast<int>(i));
             }
-            std::sort(rest.begin(), rest.end(), [&](int a, int b) {
+            const auto by_id = [&](int a, int b) {
                 return subject_id(gs.candidates[a]) < subject_id(gs.candidates[b]);
-            });
+            };
+            // Datasets usually list people by id already; sorting millions of ids costs seconds.
+            if (!std::is_sorted(rest.begin(), rest.end(), by_id))
+                std::sort(rest.begin(), rest.end(), by_id);
             gs.order.insert(gs.order.end(), rest.begin(), rest.end());
         }
     }
@@ -538,14 +546,34 @@ private:
         out.group = &gs.award->groups[gs.group];
         out.open_seats = gs.open_seats;
         out.council = gs.council;
-        out.candidates.reserve(gs.order.size());
         for (int i : gs.order) {
-            CandidateOutcome& o = *gs.outcomes[i];
+            const CandidateOutcome& o = gs.outcomes[i];
             if (o.selected) out.selected.push_back(o.subject);
             if (o.tied) out.tied.push_back(o.subject);
-            out.candidates.push_back(std::move(o));
         }
+        // Put in output order where they are: a second vector of millions of outcomes would
+        // double the peak memory.
+        if (gs.order.size() != gs.outcomes.size())
+            throw std::logic_error("evaluation: the output order misses candidates");
+        permute_in_place(gs.outcomes, gs.order);
+        out.candidates = std::move(gs.outcomes);
         return out;
+    }
+
+    // Rearranges `items` so that items[k] becomes what was at items[order[k]], following the
+    // cycles of the permutation; `order` is used up.
+    template <typename T>
+    static void permute_in_place(std::vector<T>& items, std::vector<int>& order) {
+        for (size_t k = 0; k < order.size(); ++k) {
+            size_t at = k;
+            while (order[at] >= 0 && static_cast<size_t>(order[at]) != k) {
+                const auto from = static_cast<size_t>(order[at]);
+                std::swap(items[at], items[from]);
+                order[at] = -1;
+                at = from;
+            }
+            order[at] = -1;
+        }
     }
 
     std::vector<DossierOutcome> dossiers(const EvaluationResult& result) const {

@@ -10,7 +10,8 @@
 namespace thidua {
 
 struct EvaluateOptions {
-    // Record the values behind each criterion. Off for summaries over millions of candidates.
+    // Record the values behind each criterion. Off for summaries over millions of candidates:
+    // then a candidate's criteria stop at the first that fails (its status is decided).
     bool trace = true;
     // Only candidates in this unit's subtree (people by their unit in the period's last year).
     // A store holding several provinces evaluates a plan within its issuer's territory.

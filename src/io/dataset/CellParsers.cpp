@@ -116,9 +116,23 @@ std::optional<Date> parse_excel_serial(std::string_view text) {
     return first_day.plus_days(serial < 60 ? serial - 1 : serial - 2);
 }
 
+// Digits only ("2023", "87"), as nearly every numeric cell is: read without a copy.
+std::optional<int64_t> plain_whole_number(std::string_view text) {
+    if (text.empty() || text.size() > 15) return std::nullopt;
+    int64_t value = 0;
+    for (char c : text) {
+        if (!is_digit(c)) return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
 }  // namespace
 
 std::string_view trim_cell(std::string_view text) {
+    // Nearly every cell has nothing to trim; this runs on every cell of every row.
+    const auto edge = [](char c) { return c == ' ' || c == '\t' || (c & 0x80) != 0; };
+    if (text.empty() || (!edge(text.front()) && !edge(text.back()))) return text;
     for (;;) {
         if (text.starts_with(' ') || text.starts_with('\t')) {
             text.remove_prefix(1);
@@ -142,6 +156,8 @@ std::string_view trim_cell(std::string_view text) {
 
 std::optional<double> parse_number(std::string_view text) {
     text = trim_cell(text);
+    if (const std::optional<int64_t> whole = plain_whole_number(text))
+        return static_cast<double>(*whole);
     if (text.empty() || text.size() > 64) return std::nullopt;
     const std::string number = normalized_number(text);
     if (number.empty()) return std::nullopt;
@@ -161,7 +177,8 @@ std::optional<int64_t> parse_integer(std::string_view text) {
 }
 
 std::optional<int> parse_year(std::string_view text) {
-    const std::optional<int64_t> value = parse_integer(text);
+    std::optional<int64_t> value = plain_whole_number(trim_cell(text));
+    if (!value) value = parse_integer(text);
     if (!value || *value < kMinYear || *value > kMaxYear) return std::nullopt;
     return static_cast<int>(*value);
 }
@@ -205,6 +222,8 @@ std::optional<int8_t> parse_disciplined(std::string_view text) {
 }
 
 std::optional<Gender> parse_gender(std::string_view text) {
+    if (text == "nu") return Gender::Female;
+    if (text == "nam") return Gender::Male;
     const std::string key = words(text);
     if (key == "nu") return Gender::Female;
     if (key == "nam") return Gender::Male;
@@ -219,11 +238,23 @@ std::optional<double> parse_percentage(std::string_view text) {
     return value;
 }
 
+namespace {
+
+constexpr std::array<bool, 256> make_id_chars() {
+    std::array<bool, 256> ok{};
+    for (int c = 0; c < 256; ++c)
+        ok[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    return ok;
+}
+constexpr std::array<bool, 256> kIdChars = make_id_chars();
+
+}  // namespace
+
 bool is_valid_id(std::string_view text) {
     if (text.empty()) return false;
     for (char c : text) {
-        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (!letter && !is_digit(c) && c != '.' && c != '_' && c != '-') return false;
+        if (!kIdChars[static_cast<unsigned char>(c)]) return false;
     }
     return true;
 }

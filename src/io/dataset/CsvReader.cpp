@@ -25,7 +25,8 @@ bool is_line_end(char c) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view data) : m_data(data) {
+CsvReader::CsvReader(std::string_view data, int first_line)
+    : m_data(data), m_next_line(first_line) {
     if (m_data.starts_with(kBom)) m_pos = kBom.size();
 }
 

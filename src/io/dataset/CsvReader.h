@@ -24,8 +24,9 @@ struct CsvError {
 
 class CsvReader {
 public:
-    // `data` must outlive the reader and the fields it returns.
-    explicit CsvReader(std::string_view data);
+    // `data` must outlive the reader and the fields it returns. `first_line` is the physical
+    // line `data` starts on, when it is a part of a larger text (see CsvParts.h).
+    explicit CsvReader(std::string_view data, int first_line = 1);
 
     // Moves to the next record; false at the end of the input. A record with a syntax error is
     // skipped (the rest of its line is dropped) and recorded in errors().
@@ -37,6 +38,9 @@ public:
     // Physical line where the current record starts, counting the first line as 1.
     int line() const { return m_line; }
     const std::vector<CsvError>& errors() const { return m_errors; }
+    // Where the records not yet read start: a byte offset into `data`, and its physical line.
+    size_t offset() const { return m_pos; }
+    int next_line() const { return m_next_line; }
 
 private:
     struct Span {

@@ -18,13 +18,18 @@ void DatasetBuild::report(std::string_view file, int line, std::string_view fiel
 }
 
 std::vector<TagId> DatasetBuild::tags(const TableReader& table, size_t col) {
+    return intern_tags(table.id_list(col), table.file(), table.line());
+}
+
+std::vector<TagId> DatasetBuild::intern_tags(std::span<const std::string_view> names,
+                                             std::string_view file, int line) {
     std::vector<TagId> out;
-    for (std::string_view name : table.id_list(col)) {
+    for (std::string_view name : names) {
         auto found = tag_by_name.find(std::string(name));
         if (found == tag_by_name.end()) {
             if (data.tag_names.size() > std::numeric_limits<TagId>::max()) {
-                table.report_value(col, name, "Quá nhiều nhãn khác nhau trong bộ dữ liệu",
-                                   "too many different tags in the dataset");
+                report(file, line, "tags", name, "Quá nhiều nhãn khác nhau trong bộ dữ liệu",
+                       "too many different tags in the dataset");
                 continue;
             }
             const auto tag = static_cast<TagId>(data.tag_names.size());
@@ -47,8 +52,17 @@ Index DatasetBuild::intern_component(std::string_view id) {
 
 namespace {
 
-Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_view id, auto& last) {
-    if (last.index != kNoIndex && last.id == id) return last.index;
+template <typename IdAt>
+Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_view id,
+              DatasetBuild::LastFound& last, size_t count, IdAt id_at) {
+    if (last.index != kNoIndex) {
+        if (last.id == id) return last.index;
+        const auto next = static_cast<size_t>(last.index) + 1;
+        if (next < count && id_at(next) == id) {
+            last.id = id;
+            return last.index = static_cast<Index>(next);
+        }
+    }
     const auto found = ids.find(std::string(id));
     if (found == ids.end()) return kNoIndex;
     last.id = id;
@@ -62,20 +76,22 @@ size_t estimate_rows(std::string_view content) {
     return static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
 }
 
-Index DatasetBuild::find_unit(const TableReader& table, size_t col) const {
+Index DatasetBuild::find_unit(const TableReader& table, size_t col, IdCache& cache) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const Index found = find_id(data.unit_by_id, *id, m_last_unit);
+    const Index found = find_id(data.unit_by_id, *id, cache.unit, data.units.size(),
+                                [&](size_t i) -> std::string_view { return data.units[i].id; });
     if (found != kNoIndex) return found;
     table.report(col, "Không có đơn vị nào mang mã này trong units.csv",
                  "no unit has this id in units.csv");
     return kNoIndex;
 }
 
-Index DatasetBuild::find_person(const TableReader& table, size_t col) const {
+Index DatasetBuild::find_person(const TableReader& table, size_t col, IdCache& cache) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const Index found = find_id(data.person_by_id, *id, m_last_person);
+    const Index found = find_id(data.person_by_id, *id, cache.person, data.people.id.size(),
+                                [&](size_t i) -> std::string_view { return data.people.id[i]; });
     if (found != kNoIndex) return found;
     table.report(col, "Không có cá nhân nào mang mã này trong people.csv",
                  "no person has this id in people.csv");

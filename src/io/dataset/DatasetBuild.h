@@ -4,6 +4,7 @@
 // span of years is known. Internal to src/io.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,21 +65,35 @@ struct DatasetBuild {
 
     // Interned, sorted and without repeats; a tag past the TagId range is reported.
     std::vector<TagId> tags(const TableReader& table, size_t col);
+    std::vector<TagId> intern_tags(std::span<const std::string_view> names, std::string_view file,
+                                   int line);
     Index intern_component(std::string_view id);
 
-    // The unit or person a reference cell names; kNoIndex (reported) when there is none.
-    Index find_unit(const TableReader& table, size_t col) const;
-    Index find_person(const TableReader& table, size_t col) const;
-    std::optional<Subject> find_subject(const TableReader& table, size_t col) const;
-
-private:
-    // Yearly files list a subject's years on consecutive rows: remembering the last id found
-    // saves most hash lookups (a cache miss each in a table of millions of people).
+    // Yearly files list a subject's years on consecutive rows, and subjects in the order of
+    // units.csv and people.csv: remembering the last id found, and trying the one after it,
+    // saves nearly every hash lookup (a cache miss each in a table of millions of people).
+    // Each thread reading a part of a file keeps its own.
     struct LastFound {
         std::string id;
         Index index = kNoIndex;
     };
-    mutable LastFound m_last_unit, m_last_person;
+    struct IdCache {
+        LastFound unit, person;
+    };
+
+    // The unit or person a reference cell names; kNoIndex (reported) when there is none.
+    Index find_unit(const TableReader& table, size_t col, IdCache& cache) const;
+    Index find_person(const TableReader& table, size_t col, IdCache& cache) const;
+    Index find_unit(const TableReader& table, size_t col) const {
+        return find_unit(table, col, m_cache);
+    }
+    Index find_person(const TableReader& table, size_t col) const {
+        return find_person(table, col, m_cache);
+    }
+    std::optional<Subject> find_subject(const TableReader& table, size_t col) const;
+
+private:
+    mutable IdCache m_cache;
 };
 
 // Rows in a CSV text, at most: to reserve columns and maps before reading them.

@@ -12,6 +12,16 @@ void DiagnosticSink::add(Diagnostic diagnostic) {
     if (!full()) m_kept.push_back(std::move(diagnostic));
 }
 
+void DiagnosticSink::absorb(DiagnosticSink&& part) {
+    for (Diagnostic& d : part.m_kept) {
+        if (full()) break;
+        m_kept.push_back(std::move(d));
+    }
+    m_count += part.m_count;
+    part.m_kept.clear();
+    part.m_count = 0;
+}
+
 Diagnostics DiagnosticSink::take(const std::string& source) {
     // Checks that run after a whole file was read (references, cycles, duplicate years) report
     // late; grouping puts their rows back among the others.

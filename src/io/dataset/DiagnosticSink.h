@@ -16,6 +16,9 @@ public:
     explicit DiagnosticSink(size_t cap = kDefaultCap) : m_cap(cap) {}
 
     void add(Diagnostic diagnostic);
+    // Adds what `part` collected, as if its problems had been added here one by one: the
+    // problems of parts read on several threads join in the order of the parts.
+    void absorb(DiagnosticSink&& part);
     bool empty() const { return m_count == 0; }
     size_t count() const { return m_count; }
     bool full() const { return m_kept.size() >= m_cap; }

@@ -1,8 +1,14 @@
-// people.csv: one column per fact, pushed straight into the People columns.
+// people.csv: one column per fact. A national file has millions of rows, so line-aligned parts
+// are parsed and checked on all cores (CsvParts.h); what needs the shared tables (person ids,
+// components, tags) is then done in file order on one thread.
+
+#include <iterator>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "io/dataset/CellParsers.h"
+#include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetBuild.h"
 
 namespace thidua::detail {
@@ -14,6 +20,17 @@ constexpr Column kColumns[] = {
     {"par_role", false}, {"resident", false}, {"component", false}, {"tags", false},
 };
 
+// The rows of one part: the People columns that need nothing shared, and the ids still to
+// intern. Views point into the file's text, which outlives the parts.
+struct PeoplePart {
+    DiagnosticSink sink;
+    DatasetBuild::IdCache ids;
+    People people;
+    std::vector<int> lines;
+    std::vector<std::string_view> components;
+    std::vector<std::vector<std::string_view>> tags;
+};
+
 Gender read_gender(const TableReader& table) {
     if (table.blank(kGender)) return Gender::Unknown;
     if (const std::optional<Gender> gender = parse_gender(table.cell(kGender))) return *gender;
@@ -22,37 +39,20 @@ Gender read_gender(const TableReader& table) {
     return Gender::Unknown;
 }
 
-Index read_component(DatasetBuild& build, const TableReader& table) {
-    const std::optional<std::string_view> id = table.id(kComponent);
-    return id ? build.intern_component(*id) : kNoIndex;
-}
-
-void register_person(DatasetBuild& build, const TableReader& table, std::string_view id) {
-    const auto index = static_cast<Index>(build.data.people.size());
-    const auto [it, inserted] = build.data.person_by_id.emplace(std::string(id), index);
-    if (inserted) return;
-    const int first = build.person_line[static_cast<size_t>(it->second)];
-    table.report(kId, fmt::format("Mã cá nhân bị trùng (đã dùng ở dòng {})", first),
-                 fmt::format("duplicate person id (already used on row {})", first));
-}
-
-void read_person_row(DatasetBuild& build, const TableReader& table) {
-    People& people = build.data.people;
-    const std::optional<std::string_view> id = table.id(kId);
-    if (id) register_person(build, table, *id);
-    people.id.emplace_back(id.value_or(std::string_view()));
+void read_person_row(const DatasetBuild& build, const TableReader& table, PeoplePart& part) {
+    People& people = part.people;
+    people.id.emplace_back(table.id(kId).value_or(std::string_view()));
     people.name.push_back(table.text(kName));
-    people.unit.push_back(build.find_unit(table, kUnit));
+    people.unit.push_back(build.find_unit(table, kUnit, part.ids));
     people.gender.push_back(read_gender(table));
     people.par_role.push_back(table.flag(kParRole));
     people.resident.push_back(table.flag(kResident));
-    people.component.push_back(read_component(build, table));
-    people.tags.push_back(build.tags(table, kTags));
-    build.person_line.push_back(table.line());
+    part.components.push_back(table.id(kComponent).value_or(std::string_view()));
+    part.tags.push_back(table.id_list(kTags));
+    part.lines.push_back(table.line());
 }
 
-void reserve(DatasetBuild& build, size_t rows) {
-    People& p = build.data.people;
+void reserve(People& p, size_t rows) {
     p.id.reserve(rows);
     p.name.reserve(rows);
     p.unit.reserve(rows);
@@ -61,17 +61,85 @@ void reserve(DatasetBuild& build, size_t rows) {
     p.resident.reserve(rows);
     p.component.reserve(rows);
     p.tags.reserve(rows);
-    build.person_line.reserve(rows);
-    build.data.person_by_id.reserve(rows);
+}
+
+// Reads only units.csv's tables, which nothing writes meanwhile.
+void read_part(const DatasetBuild& build, const TableReader& header, const CsvPart& text,
+               PeoplePart& part) {
+    const size_t rows = estimate_rows(text.text);
+    reserve(part.people, rows);
+    part.lines.reserve(rows);
+    part.components.reserve(rows);
+    part.tags.reserve(rows);
+    TableReader table(header, text.text, text.first_line, part.sink);
+    while (table.next_row())
+        read_person_row(build, table, part);
+}
+
+void register_person(DatasetBuild& build, Index person, int line) {
+    const std::string& id = build.data.people.id[static_cast<size_t>(person)];
+    if (id.empty()) return;
+    const auto [it, inserted] = build.data.person_by_id.emplace(id, person);
+    if (inserted) return;
+    const int first = build.person_line[static_cast<size_t>(it->second)];
+    build.report("people.csv", line, "id", id,
+                 fmt::format("Mã cá nhân bị trùng (đã dùng ở dòng {})", first),
+                 fmt::format("duplicate person id (already used on row {})", first));
+}
+
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// Moves the part's rows into the dataset, in file order, interning what they name.
+void add_part(DatasetBuild& build, PeoplePart& part) {
+    People& to = build.data.people;
+    People& from = part.people;
+    const size_t first = to.size();
+    append(to.id, from.id);
+    append(to.name, from.name);
+    append(to.unit, from.unit);
+    append(to.gender, from.gender);
+    append(to.par_role, from.par_role);
+    append(to.resident, from.resident);
+    append(build.person_line, part.lines);
+    for (size_t row = 0; row < part.components.size(); ++row) {
+        const std::string_view component = part.components[row];
+        to.component.push_back(component.empty() ? kNoIndex : build.intern_component(component));
+        const int line = build.person_line[first + row];
+        to.tags.push_back(part.tags[row].empty()
+                              ? std::vector<TagId>()
+                              : build.intern_tags(part.tags[row], "people.csv", line));
+        register_person(build, static_cast<Index>(first + row), line);
+    }
+    part = PeoplePart();
 }
 
 }  // namespace
 
 void read_people(DatasetBuild& build, std::string_view content) {
-    reserve(build, estimate_rows(content));
-    TableReader table("people.csv", content, kColumns, build.sink, false);
-    while (table.next_row())
-        read_person_row(build, table);
+    TableReader header("people.csv", content, kColumns, build.sink, false);
+    if (!header.usable()) return;
+    const std::vector<CsvPart> texts =
+        split_csv_rows(header.rest(), header.rest_line(), reader_threads());
+    std::vector<PeoplePart> parts(texts.size());
+    {
+        std::vector<std::jthread> threads;
+        for (size_t k = 1; k < texts.size(); ++k)
+            threads.emplace_back([&, k] { read_part(build, header, texts[k], parts[k]); });
+        read_part(build, header, texts[0], parts[0]);
+    }
+    size_t rows = 0;
+    for (const PeoplePart& part : parts)
+        rows += part.people.size();
+    reserve(build.data.people, rows);
+    build.person_line.reserve(rows);
+    build.data.person_by_id.reserve(rows);
+    for (PeoplePart& part : parts) {
+        build.sink.absorb(std::move(part.sink));
+        add_part(build, part);
+    }
 }
 
 }  // namespace thidua::detail

@@ -2,9 +2,11 @@
 // held as compact rows until assemble_years() knows the span of years.
 
 #include <cmath>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetBuild.h"
 
 namespace thidua::detail {
@@ -129,13 +131,21 @@ void read_component_year_row(DatasetBuild& build, const TableReader& table) {
     build.component_years.push_back(row);
 }
 
-void read_person_year_row(DatasetBuild& build, const TableReader& table) {
+// One line-aligned part of person_years.csv, read on its own thread.
+struct PersonYearPart {
+    DiagnosticSink sink;
+    DatasetBuild::IdCache ids;
+    std::vector<PersonYearRow> rows;
+};
+
+void read_person_year_row(const DatasetBuild& build, const TableReader& table,
+                          PersonYearPart& part) {
     using namespace person_years;
     PersonYearRow row;
     row.line = table.line();
-    row.person = build.find_person(table, kPerson);
+    row.person = build.find_person(table, kPerson, part.ids);
     const std::optional<int> year = table.year(kYear);
-    row.unit = build.find_unit(table, kUnit);
+    row.unit = build.find_unit(table, kUnit, part.ids);
     row.rating = table.scale(kRating, person_rating_scale());
     row.excellent_par = table.flag(kExcellentPar);
     row.initiative = table.flag(kInitiative);
@@ -144,7 +154,16 @@ void read_person_year_row(DatasetBuild& build, const TableReader& table) {
     row.disciplined = table.disciplined(kDisciplined);
     if (row.person == kNoIndex || !year) return;
     row.year = static_cast<int16_t>(*year);
-    build.person_years.push_back(row);
+    part.rows.push_back(row);
+}
+
+// Reads only the Dataset's maps and columns, which nothing writes meanwhile.
+void read_person_year_part(const DatasetBuild& build, const TableReader& header,
+                           const CsvPart& text, PersonYearPart& part) {
+    part.rows.reserve(estimate_rows(text.text));
+    TableReader table(header, text.text, text.first_line, part.sink);
+    while (table.next_row())
+        read_person_year_row(build, table, part);
 }
 
 }  // namespace
@@ -161,11 +180,29 @@ void read_component_years(DatasetBuild& build, std::string_view content) {
         read_component_year_row(build, table);
 }
 
+// The largest file of a dataset (five rows a person a phase): its parts are read on all cores.
 void read_person_years(DatasetBuild& build, std::string_view content) {
-    build.person_years.reserve(estimate_rows(content));
-    TableReader table("person_years.csv", content, person_years::kColumns, build.sink, false);
-    while (table.next_row())
-        read_person_year_row(build, table);
+    TableReader header("person_years.csv", content, person_years::kColumns, build.sink, false);
+    if (!header.usable()) return;
+    const std::vector<CsvPart> texts =
+        split_csv_rows(header.rest(), header.rest_line(), reader_threads());
+    std::vector<PersonYearPart> parts(texts.size());
+    {
+        std::vector<std::jthread> threads;
+        for (size_t k = 1; k < texts.size(); ++k)
+            threads.emplace_back(
+                [&, k] { read_person_year_part(build, header, texts[k], parts[k]); });
+        read_person_year_part(build, header, texts[0], parts[0]);
+    }
+    size_t rows = 0;
+    for (const PersonYearPart& part : parts)
+        rows += part.rows.size();
+    build.person_years.reserve(build.person_years.size() + rows);
+    for (PersonYearPart& part : parts) {
+        build.sink.absorb(std::move(part.sink));
+        build.person_years.insert(build.person_years.end(), part.rows.begin(), part.rows.end());
+        std::vector<PersonYearRow>().swap(part.rows);
+    }
 }
 
 }  // namespace thidua::detail

@@ -59,15 +59,29 @@ TableReader::TableReader(std::string file, std::string_view content,
                          std::span<const Column> columns, DiagnosticSink& sink,
                          bool header_required)
     : m_file(std::move(file)),
+      m_content(content),
       m_columns(columns),
       m_sink(sink),
       m_csv(content),
-      m_all_utf8(is_valid_utf8(content)),
       m_field_of(columns.size(), -1),
       m_cells(columns.size()),
       m_invalid(columns.size(), false) {
     read_header(header_required);
 }
+
+TableReader::TableReader(const TableReader& header_of, std::string_view rows, int first_line,
+                         DiagnosticSink& sink)
+    : m_file(header_of.m_file),
+      m_content(rows),
+      m_columns(header_of.m_columns),
+      m_sink(sink),
+      m_csv(rows, first_line),
+      m_usable(header_of.m_usable),
+      m_field_of(header_of.m_field_of),
+      m_unnamed(header_of.m_unnamed),
+      m_header_size(header_of.m_header_size),
+      m_cells(header_of.m_columns.size()),
+      m_invalid(header_of.m_columns.size(), false) {}
 
 void TableReader::add(int line, std::string_view field, std::string_view value, std::string vi,
                       std::string en) const {
@@ -166,19 +180,23 @@ bool TableReader::next_row() {
 
 bool TableReader::load_row() {
     const auto fields = m_csv.fields();
+    m_trimmed.resize(fields.size());
     bool any = false;
-    for (std::string_view f : fields)
-        any = any || !trim_cell(f).empty();
+    for (size_t i = 0; i < fields.size(); ++i) {
+        m_trimmed[i] = trim_cell(fields[i]);
+        any = any || !m_trimmed[i].empty();
+    }
     if (!any) return false;
     for (size_t col = 0; col < m_columns.size(); ++col) {
         const int field = m_field_of[col];
         m_cells[col] = field >= 0 && static_cast<size_t>(field) < fields.size()
-                           ? trim_cell(fields[static_cast<size_t>(field)])
+                           ? m_trimmed[static_cast<size_t>(field)]
                            : std::string_view();
         m_invalid[col] = false;
     }
-    if (!m_all_utf8) check_utf8();
-    check_surplus(fields);
+    if (m_all_utf8 < 0) m_all_utf8 = is_valid_utf8(m_content) ? 1 : 0;
+    if (m_all_utf8 == 0) check_utf8();
+    check_surplus();
     check_required();
     return true;
 }
@@ -195,11 +213,11 @@ void TableReader::check_utf8() {
 
 // Rows shorter than the header read as blank cells (hand-written files drop trailing commas);
 // values beyond the header, or under a column without a name, would be silently lost.
-void TableReader::check_surplus(std::span<const std::string_view> fields) const {
-    for (size_t i = 0; i < fields.size(); ++i) {
+void TableReader::check_surplus() const {
+    for (size_t i = 0; i < m_trimmed.size(); ++i) {
         const bool unnamed = i >= m_header_size || m_unnamed[i];
-        if (!unnamed || trim_cell(fields[i]).empty()) continue;
-        add(line(), {}, fields[i],
+        if (!unnamed || m_trimmed[i].empty()) continue;
+        add(line(), {}, m_csv.fields()[i],
             fmt::format("Giá trị ở cột thứ {} không có tên cột trong dòng tiêu đề", i + 1),
             fmt::format("value in column {} has no column name in the header", i + 1));
     }

@@ -31,6 +31,17 @@ public:
     TableReader(std::string file, std::string_view content, std::span<const Column> columns,
                 DiagnosticSink& sink, bool header_required);
 
+    // A reader of the rows in `rows`, a line-aligned part of the table `header_of` read the
+    // header of (CsvParts.h), starting on physical line `first_line`. Problems go to `sink`, so
+    // that parts can be read on several threads and their problems joined in order.
+    TableReader(const TableReader& header_of, std::string_view rows, int first_line,
+                DiagnosticSink& sink);
+
+    // The rows not yet read, and the line they start on: what CsvParts splits.
+    std::string_view rest() const { return m_content.substr(m_csv.offset()); }
+    int rest_line() const { return m_csv.next_line(); }
+    bool usable() const { return m_usable; }
+
     bool next_row();
     int line() const { return m_csv.line(); }
     const std::string& file() const { return m_file; }
@@ -65,21 +76,25 @@ private:
     void flush_csv_errors();
     bool load_row();
     void check_utf8();
-    void check_surplus(std::span<const std::string_view> fields) const;
+    void check_surplus() const;
     void check_required() const;
     void add(int line, std::string_view field, std::string_view value, std::string vi,
              std::string en) const;
 
     std::string m_file;
+    std::string_view m_content;
     std::span<const Column> m_columns;
     DiagnosticSink& m_sink;
     CsvReader m_csv;
     size_t m_csv_errors_seen = 0;
-    bool m_usable = true;         // false when the header lacks a required column
-    bool m_all_utf8 = false;      // the whole file is valid UTF-8: no per-cell check
+    bool m_usable = true;  // false when the header lacks a required column
+    // The rows are valid UTF-8, so cells need no check of their own: -1 until the first row
+    // is read (a reader only used for its header, CsvParts, never scans the file).
+    int8_t m_all_utf8 = -1;
     std::vector<int> m_field_of;  // column -> CSV field, -1 when absent
     std::vector<bool> m_unnamed;  // CSV field -> header cell was blank
     size_t m_header_size = 0;
+    std::vector<std::string_view> m_trimmed;  // CSV field -> its trimmed text
     std::vector<std::string_view> m_cells;
     std::vector<bool> m_invalid;  // column -> cell was not UTF-8 (reported, reads as blank)
 };

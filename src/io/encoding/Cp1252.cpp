@@ -44,4 +44,11 @@ std::optional<std::string> utf8_to_cp1252(std::string_view utf8) {
     return out;
 }
 
+bool fits_cp1252(std::string_view utf8) {
+    for (size_t i = 0; i < utf8.size();) {
+        if (!byte_of(next_code_point(utf8, i))) return false;
+    }
+    return true;
+}
+
 }  // namespace thidua

@@ -14,4 +14,7 @@ namespace thidua {
 // (what Windows and Excel turn them into), so they map back too.
 std::optional<std::string> utf8_to_cp1252(std::string_view utf8);
 
+// Whether utf8_to_cp1252() would succeed, without building the bytes.
+bool fits_cp1252(std::string_view utf8);
+
 }  // namespace thidua

@@ -1,0 +1,59 @@
+#include "io/dataset/CsvParts.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+namespace thidua {
+namespace {
+
+bool has_lone_cr(std::string_view text) {
+    for (size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
+        if (at + 1 >= text.size() || text[at + 1] != '\n') return true;
+    }
+    return false;
+}
+
+bool can_split(std::string_view text) {
+    return std::memchr(text.data(), '"', text.size()) == nullptr && !has_lone_cr(text);
+}
+
+int count_lines(std::string_view text) {
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+}  // namespace
+
+std::vector<CsvPart> split_csv_rows(std::string_view rows, int first_line, size_t wanted,
+                                    size_t min_bytes) {
+    const size_t parts =
+        std::min(wanted, std::max<size_t>(1, rows.size() / std::max<size_t>(min_bytes, 1)));
+    if (parts <= 1 || !can_split(rows)) return {{rows, first_line}};
+    std::vector<CsvPart> out;
+    size_t begin = 0;
+    int line = first_line;
+    for (size_t k = 1; k <= parts && begin < rows.size(); ++k) {
+        size_t end = rows.size();
+        if (k < parts) {
+            const size_t target = std::max(begin, rows.size() * k / parts);
+            const size_t newline = rows.find('\n', target);
+            end = newline == std::string_view::npos ? rows.size() : newline + 1;
+        }
+        const std::string_view text = rows.substr(begin, end - begin);
+        out.push_back({text, line});
+        line += count_lines(text);
+        begin = end;
+    }
+    return out;
+}
+
+size_t reader_threads() {
+    if (const char* wanted = std::getenv("THIDUA_READER_THREADS")) {
+        const int n = std::atoi(wanted);
+        if (n >= 1) return std::min<size_t>(static_cast<size_t>(n), 64);
+    }
+    return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+}  // namespace thidua

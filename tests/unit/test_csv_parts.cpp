@@ -1,0 +1,165 @@
+// Reading a CSV text in line-aligned parts on several threads gives what one thread gives: the
+// same parts joined, the same lines, the same dataset and the same problems in the same order.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "DatasetCompare.h"
+#include "FullDataset.h"
+#include "gen/SyntheticDataset.h"
+#include "io/dataset/CsvParts.h"
+#include "io/dataset/DatasetReader.h"
+
+namespace {
+
+using thidua::CsvPart;
+using thidua::split_csv_rows;
+
+std::string rows_text(int rows) {
+    std::string text;
+    for (int i = 0; i < rows; ++i)
+        text += "P" + std::to_string(i) + ",2023,htt\n";
+    return text;
+}
+
+std::string joined(const std::vector<CsvPart>& parts) {
+    std::string out;
+    for (const CsvPart& p : parts)
+        out += p.text;
+    return out;
+}
+
+TEST(CsvParts, PartsEndAtLineEndsAndKnowTheirFirstLine) {
+    const std::string text = rows_text(1000);
+    const auto parts = split_csv_rows(text, 2, 3, 100);
+    ASSERT_EQ(parts.size(), 3u);
+    EXPECT_EQ(joined(parts), text);
+    int line = 2;
+    for (const CsvPart& p : parts) {
+        EXPECT_EQ(p.first_line, line);
+        EXPECT_EQ(p.text.back(), '\n');
+        // Each part starts with a whole row: "P<n>,".
+        EXPECT_EQ(p.text.front(), 'P');
+        EXPECT_EQ(p.text.substr(0, p.text.find(',')), "P" + std::to_string(line - 2));
+        line += static_cast<int>(std::count(p.text.begin(), p.text.end(), '\n'));
+    }
+}
+
+TEST(CsvParts, QuotesLoneCarriageReturnsAndSmallTextsStayWhole) {
+    const std::string quoted = rows_text(500) + "\"P,x\",2023,htt\n" + rows_text(500);
+    EXPECT_EQ(split_csv_rows(quoted, 2, 4, 100).size(), 1u);
+    const std::string lone_cr = rows_text(500) + "P,2023,htt\r" + rows_text(500);
+    EXPECT_EQ(split_csv_rows(lone_cr, 2, 4, 100).size(), 1u);
+    EXPECT_EQ(split_csv_rows(rows_text(3), 2, 4, 100).size(), 1u);
+    std::string crlf;
+    for (int i = 0; i < 1000; ++i)
+        crlf += "P" + std::to_string(i) + ",2023\r\n";
+    const auto parts = split_csv_rows(crlf, 2, 2, 100);
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0].text.substr(parts[0].text.size() - 2), "\r\n");
+    EXPECT_EQ(joined(parts), crlf);
+}
+
+class ReaderThreads {
+public:
+    explicit ReaderThreads(int n) {
+        ::setenv("THIDUA_READER_THREADS", std::to_string(n).c_str(), 1);
+    }
+    ~ReaderThreads() { ::unsetenv("THIDUA_READER_THREADS"); }
+};
+
+auto read_with_threads(const std::filesystem::path& dir, int threads) {
+    ReaderThreads set(threads);
+    return thidua::read_dataset_dir(dir);
+}
+
+std::string read_text(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_text(const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+// The n-th line (1-based) of a text, replaced.
+std::string replace_line(const std::string& text, int n, const std::string& with) {
+    size_t begin = 0;
+    for (int i = 1; i < n; ++i)
+        begin = text.find('\n', begin) + 1;
+    const size_t end = text.find('\n', begin);
+    return text.substr(0, begin) + with + text.substr(end);
+}
+
+std::string line_of(const std::string& text, int n) {
+    size_t begin = 0;
+    for (int i = 1; i < n; ++i)
+        begin = text.find('\n', begin) + 1;
+    return text.substr(begin, text.find('\n', begin) - begin);
+}
+
+TEST(CsvParts, DatasetReadOnFourThreadsEqualsOneThread) {
+    thidua::testing_support::TempDir dir("thidua-parts");
+    thidua::gen::GenOptions o;
+    o.preset = "province";
+    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    const auto one = read_with_threads(dir.path(), 1);
+    const auto four = read_with_threads(dir.path(), 4);
+    ASSERT_TRUE(one) << one.error().front().format();
+    ASSERT_TRUE(four) << four.error().front().format();
+    EXPECT_EQ(thidua::testing_support::DatasetCompare()(*one, *four), "");
+    EXPECT_EQ(one->person_by_id.size(), four->person_by_id.size());
+}
+
+TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {
+    thidua::testing_support::TempDir dir("thidua-parts-bad");
+    thidua::gen::GenOptions o;
+    o.preset = "province";
+    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    const auto people_path = dir.path() / "people.csv";
+    const auto years_path = dir.path() / "person_years.csv";
+    std::string people = read_text(people_path);
+    std::string years = read_text(years_path);
+    const int people_rows = static_cast<int>(std::count(people.begin(), people.end(), '\n'));
+    const int year_rows = static_cast<int>(std::count(years.begin(), years.end(), '\n'));
+    // A duplicate id near the end (of a person near the start), a bad gender in the middle.
+    const std::string first_person = line_of(people, 2);
+    people = replace_line(people, people_rows - 1, first_person);
+    std::string middle = line_of(people, people_rows / 2);
+    middle.replace(
+        middle.find(",nu,") != std::string::npos ? middle.find(",nu,") : middle.find(",nam,"), 4,
+        ",ba,");
+    people = replace_line(people, people_rows / 2, middle);
+    // Bad ratings at the start, the middle and the end of person_years.csv.
+    for (int line : {3, year_rows / 2, year_rows - 1}) {
+        std::string row = line_of(years, line);
+        const size_t at =
+            row.find(",htt,") != std::string::npos ? row.find(",htt,") : row.find(",htxs,");
+        if (at == std::string::npos) continue;
+        row.replace(at, row.find(',', at + 1) - at, ",rat-tot");
+        years = replace_line(years, line, row);
+    }
+    write_text(people_path, people);
+    write_text(years_path, years);
+    const auto one = read_with_threads(dir.path(), 1);
+    const auto four = read_with_threads(dir.path(), 4);
+    ASSERT_FALSE(one);
+    ASSERT_FALSE(four);
+    ASSERT_GE(one.error().size(), 3u);
+    ASSERT_EQ(one.error().size(), four.error().size());
+    for (size_t i = 0; i < one.error().size(); ++i)
+        EXPECT_EQ(one.error()[i].format(), four.error()[i].format());
+    bool duplicate = false;
+    for (const auto& d : four.error())
+        duplicate = duplicate || (d.file == "people.csv" && d.line == people_rows - 1);
+    EXPECT_TRUE(duplicate);
+}
+
+}  // namespace
