@@ -21,16 +21,18 @@ const machine = Object.fromEntries(
     return [line.slice(0, at), line.slice(at + 1)];
   }));
 
-// /usr/bin/time -v: wall clock ("1:02.35" or "1:02:03") and peak resident memory (kB).
+// /usr/bin/time -v: wall clock ("1:02.35" or "1:02:03"), CPU time and peak resident memory (kB).
 function timeReport(name) {
   if (!existsSync(path(name))) return null;
   const t = text(name);
   const wall = t.match(/Elapsed \(wall clock\) time.*: ([\d:.]+)/)[1].split(':').map(Number);
   const seconds = wall.reduce((sum, part) => sum * 60 + part, 0);
   const peakKb = Number(t.match(/Maximum resident set size \(kbytes\): (\d+)/)[1]);
+  const cpu = Number(t.match(/User time \(seconds\): ([\d.]+)/)[1]) +
+              Number(t.match(/System time \(seconds\): ([\d.]+)/)[1]);
   const exit = Number((t.match(/Exit status: (\d+)/) ?? [0, 0])[1]);
   const signal = t.match(/Command terminated by signal (\d+)/);
-  return { seconds, peakMb: peakKb / 1024, exit, signal: signal ? Number(signal[1]) : null };
+  return { seconds, cpu, peakMb: peakKb / 1024, exit, signal: signal ? Number(signal[1]) : null };
 }
 
 // Google Benchmark JSON: the median repetition in milliseconds, and the counters.
@@ -99,8 +101,17 @@ emit(`| git revision | ${machine.revision} |`);
 emit(`| mode | ${machine.mode} — dataset \`${machine.big.split('/').pop()}\`, ` +
      `${fmtInt(memThidua.people)} people × ${machine.year_count} years |`);
 emit(`| DuckDB | ${e2eDuckRun.duckdb} (\`@duckdb/node-api\`), ${e2eDuckRun.threads} threads |`);
-emit(`| load average at the end | ${machine.load} |`);
+const load = [machine.load_start, machine.load_end ?? machine.load].filter(Boolean);
+emit(`| load average (1, 5, 15 min) | ${machine.load_start ? `${machine.load_start} at the start, ` : ''}` +
+     `${machine.load_end ?? machine.load} at the end |`);
 emit();
+// A load above the core count means other processes took CPU from both sides during the run.
+const busiest = Math.max(...load.map((l) => Number(l.split(' ')[0])));
+if (busiest > Number(machine.cores))
+  emit(`> The CPU was shared with other work during this run (1-minute load up to ${busiest} on ` +
+       `${machine.cores} cores): times are slower than on an idle machine, and not evenly so for ` +
+       'both sides of a ratio; the CPU column of "Time and peak memory" shows what each process ' +
+       'got.\n');
 
 // --- comparisons ---------------------------------------------------------------------------------
 
@@ -169,10 +180,10 @@ emit();
 
 // --- peak memory ---------------------------------------------------------------------------------
 
-emit('## Peak memory of each run (`/usr/bin/time -v`)');
+emit('## Time and peak memory of each run (`/usr/bin/time -v`)');
 emit();
-emit('| run | wall | peak resident memory |');
-emit('|---|---|---|');
+emit('| run | wall | CPU (user + system) | peak resident memory |');
+emit('|---|---|---|---|');
 const memoryRows = [
   ['thidua evaluate, from CSV', e2eThidua],
   ['DuckDB over CSV (node process)', e2eDuck],
@@ -183,7 +194,8 @@ const memoryRows = [
   ['thidua serve (province; through both wrk runs)', server],
 ];
 for (const [what, t] of memoryRows)
-  emit(`| ${what} | ${t ? seconds(t.seconds) : 'n/a'} | ${t ? mb(t.peakMb) : 'n/a'} |`);
+  emit(`| ${what} | ${t ? seconds(t.seconds) : 'n/a'} | ${t ? seconds(t.cpu) : 'n/a'} | ` +
+       `${t ? mb(t.peakMb) : 'n/a'} |`);
 emit();
 
 // --- HTTP detail ---------------------------------------------------------------------------------
@@ -199,6 +211,9 @@ for (const [route, w] of [['/healthz', healthz], ['evaluation', evaluation]]) {
        `${w.errors.timeout}/${w.errors.status}/${w.errors.read} |`);
 }
 emit();
+if (evaluation.requests === 0)
+  emit('No evaluation request finished within the 10 s run: with 64 asked at once, each answer ' +
+       'took longer than the run lasted (wrk counts a request only when it completes).\n');
 emit(`One evaluation request alone (curl, before wrk): HTTP ${httpSingle.status}, ` +
      `${seconds(httpSingle.seconds)}, ${fmt(httpSingle.bytes / 1e6, 1)} MB of JSON.`);
 emit();

@@ -4,7 +4,7 @@
 # measures end-to-end, in memory, import, HTTP and linear growth, and writes bench/RESULTS.md.
 # See bench/README.md for what each figure is and what it is compared with.
 #
-#   bench/run.sh            national dataset (2.5 million people): about 15 minutes on 2 cores
+#   bench/run.sh            national dataset (2.5 million people): about 8 minutes on 2 cores
 #   bench/run.sh --quick    the province preset for everything: a try-out in a few minutes
 #
 #   BENCH_WORK=DIR   datasets, databases and raw measurements (default /tmp/thidua-bench);
@@ -34,6 +34,8 @@ thidua="$build/thidua"
 raw="$work/results"   # one file per measurement, read by bench/report.mjs
 mkdir -p "$work" "$raw"
 rm -f "$raw"/*
+# Other work on the machine slows both sides: the report shows the load before and after.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -235,7 +237,8 @@ say "bench/RESULTS.md"
   echo "mode=$([ $quick = 1 ] && echo quick || echo full)"
   echo "big=$big"
   echo "year_count=$year_count"
-  echo "load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "load_start=$load_start"
+  echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$raw/machine.txt"
 node "$repo/bench/report.mjs" "$raw" >"$repo/bench/RESULTS.md"
 cat "$repo/bench/RESULTS.md"
