@@ -152,29 +152,41 @@ rm -f "$http_db"*
 "$thidua" import --db "sqlite:$http_db" --user bench --plan "$plan_id" "$province" >/dev/null
 people_rows "$province" >"$raw/http-people.txt"
 
+base="http://127.0.0.1:$port"
+if curl -s -o /dev/null "$base/healthz"; then
+  echo "something already answers on $base: choose another BENCH_PORT" >&2
+  exit 1
+fi
 # A fresh administrator password for this throw-away store only.
 password="bench-$(head -c 18 /dev/urandom | base64 | tr -d '+/=')"
 THIDUA_ADMIN_PASSWORD="$password" /usr/bin/time -v -o "$raw/http-server.time" \
   "$thidua" serve --db "sqlite:$http_db" --port "$port" --bind 127.0.0.1 --no-reminders \
   >"$work/serve.log" 2>&1 &
 time_pid=$!
-server_pid=""
 stop_server() {
-  [ -n "$server_pid" ] || return 0
-  # SIGTERM waits for requests in flight (evaluations wrk left behind); then stop it outright.
-  kill "$server_pid" 2>/dev/null || true
-  for _ in $(seq 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL "$server_pid" 2>/dev/null || true
+  [ -n "$time_pid" ] || return 0
+  # The server is time's child. SIGTERM waits for requests in flight (evaluations wrk left
+  # behind); then stop it outright.
+  local server_pid
+  server_pid=$(pgrep -P "$time_pid" -x thidua || true)
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$server_pid" 2>/dev/null || true
+  fi
   wait "$time_pid" 2>/dev/null || true
-  server_pid=""
+  time_pid=""
 }
 trap stop_server EXIT
-base="http://127.0.0.1:$port"
 for _ in $(seq 100); do
   curl -sf "$base/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-server_pid=$(pgrep -P "$time_pid" -x thidua)
+if ! curl -sf "$base/healthz" >/dev/null 2>&1; then
+  echo "thidua serve did not answer on $base (port taken? set BENCH_PORT):" >&2
+  cat "$work/serve.log" >&2
+  exit 1
+fi
 
 json_field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[process.argv[1]]))' "$1"; }
 jar="$work/cookies.txt"
