@@ -36,6 +36,8 @@ mkdir -p "$work" "$raw"
 rm -f "$raw"/*
 # Other work on the machine slows both sides: the report shows the load before and after.
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# The revision measured is the one built now, whatever is edited while the run goes on.
+revision="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -245,7 +247,7 @@ say "bench/RESULTS.md"
   echo "ram=$(free -h | awk '/^Mem:/ {print $2}')"
   echo "kernel=$(uname -sr)"
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "revision=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
+  echo "revision=$revision"
   echo "mode=$([ $quick = 1 ] && echo quick || echo full)"
   echo "big=$big"
   echo "year_count=$year_count"
