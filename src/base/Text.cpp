@@ -112,6 +112,23 @@ bool is_ascii_word_at(std::string_view text, size_t i) {
 
 }  // namespace
 
+size_t count_newlines(std::string_view text) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    size_t count = 0, i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        const uint64_t x = word ^ (kOnes * '\n');  // zero bytes where '\n' was
+        // High bit of each byte set when that byte of x is not zero (exact, no borrow between
+        // bytes); the zero bytes are the newlines.
+        const uint64_t nonzero = (((x & kLow7) + kLow7) | x) & ~kLow7;
+        count += 8 - static_cast<size_t>(__builtin_popcountll(nonzero));
+    }
+    for (; i < text.size(); ++i)
+        count += text[i] == '\n' ? 1 : 0;
+    return count;
+}
+
 bool is_ascii(std::string_view text) {
     size_t i = 0;
     // Eight bytes at a time: CSV files are mostly ASCII and this runs over every cell.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <stdexcept>
 #include <tuple>
 
@@ -285,10 +286,12 @@ private:
 
     // Under `all`, a criterion over a merged unit's early years must hold for each predecessor:
     // it is evaluated once per predecessor's years, and the results are joined with "and".
-    std::vector<Index> worlds(Subject s, HistoryRule history) const {
-        if (history != HistoryRule::All || s.kind != SubjectKind::Unit) return {kNoIndex};
+    // A view, not a copy: this runs for every criterion of millions of candidates.
+    std::span<const Index> worlds(Subject s, HistoryRule history) const {
+        static constexpr Index kOwnWorld[] = {kNoIndex};
+        if (history != HistoryRule::All || s.kind != SubjectKind::Unit) return kOwnWorld;
         const Unit& u = m_data.units[static_cast<size_t>(s.index)];
-        if (!reads_history(u, m_period)) return {kNoIndex};
+        if (!reads_history(u, m_period)) return kOwnWorld;
         return u.successor_of;
     }
 

@@ -1,6 +1,8 @@
 #include "base/Text.h"
 
 #include <gtest/gtest.h>
+#include <algorithm>
+#include <string>
 
 namespace thidua {
 namespace {
@@ -79,3 +81,25 @@ TEST(Ascii, DetectsNonAsciiAnywhere) {
 
 }  // namespace
 }  // namespace thidua
+
+TEST(CountNewlines, CountsEveryLineFeedWhateverTheBytesAround) {
+    EXPECT_EQ(thidua::count_newlines(""), 0u);
+    EXPECT_EQ(thidua::count_newlines("\n"), 1u);
+    EXPECT_EQ(thidua::count_newlines("a\r\nb\r\nc"), 2u);
+    // Bytes next to the line feed that could carry into it: 0x0B, 0x09, 0x8A, 0xFF, 0x00.
+    std::string mixed;
+    size_t expected = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const char c = static_cast<char>((i * 37) % 256);
+        mixed += c;
+        expected += c == '\n' ? 1 : 0;
+    }
+    mixed += "\x0B\n\x09\n\x8A\n\xFF\n";
+    mixed += std::string(3, '\0') + "\n";
+    expected += 5;
+    EXPECT_EQ(thidua::count_newlines(mixed), expected);
+    for (size_t cut = 0; cut < 17; ++cut)
+        EXPECT_EQ(thidua::count_newlines(std::string_view(mixed).substr(cut)),
+                  static_cast<size_t>(
+                      std::count(mixed.begin() + static_cast<long>(cut), mixed.end(), '\n')));
+}

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <thread>
 
+#include "base/Text.h"
+
 namespace thidua {
 namespace {
 
@@ -20,7 +22,7 @@ bool can_split(std::string_view text) {
 }
 
 int count_lines(std::string_view text) {
-    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    return static_cast<int>(count_newlines(text));
 }
 
 }  // namespace

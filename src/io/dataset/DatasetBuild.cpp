@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "base/Text.h"
+
 namespace thidua::detail {
 
 void DatasetBuild::report(std::string_view file, int line, std::string_view field,
@@ -73,7 +75,7 @@ Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_vie
 }  // namespace
 
 size_t estimate_rows(std::string_view content) {
-    return static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+    return count_newlines(content) + 1;
 }
 
 Index DatasetBuild::find_unit(const TableReader& table, size_t col, IdCache& cache) const {

@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <functional>
+#include <future>
+#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
@@ -69,17 +71,43 @@ void apply_filter(const ContentFilter& filter, DiagnosticSink& sink, const std::
         sink.add(std::move(d));
 }
 
-// Returns the contents of a file, nullopt when the dataset does not have it.
-using FileLoader = std::function<std::optional<std::string>(std::string_view name)>;
+// Returns the contents of a file, nullopt when the dataset does not have it; problems go to the
+// sink. Called on a thread of its own, one file at a time.
+using FileLoader =
+    std::function<std::optional<std::string>(std::string_view name, DiagnosticSink& problems)>;
 
-// Files are loaded one at a time and dropped once read: a national person_years.csv is large.
+struct LoadedFile {
+    std::optional<std::string> content;
+    DiagnosticSink problems;
+};
+
+LoadedFile load_and_filter(const FileLoader& load, const ContentFilter& filter,
+                           std::string_view name) {
+    LoadedFile file;
+    file.content = load(name, file.problems);
+    if (file.content && filter)
+        apply_filter(filter, file.problems, std::string(name), *file.content);
+    return file;
+}
+
+// Files are dropped once read (a national person_years.csv is large), and the next one is
+// loaded and checked for its encoding while this one is read: two cores, one file ahead.
+// The filter only ever runs on that thread, one file after the other.
 tl::expected<Dataset, Diagnostics> read_dataset(const FileLoader& load, DiagnosticSink& sink,
                                                 const std::string& source,
                                                 const ContentFilter& filter) {
     DatasetBuild build(sink);
-    for (const DatasetFile& file : kFiles) {
-        std::optional<std::string> content = load(file.name);
-        if (content && filter) apply_filter(filter, sink, std::string(file.name), *content);
+    const auto prefetch = [&](size_t i) {
+        return std::async(std::launch::async, load_and_filter, std::cref(load), std::cref(filter),
+                          kFiles[i].name);
+    };
+    std::future<LoadedFile> next = prefetch(0);
+    for (size_t i = 0; i < std::size(kFiles); ++i) {
+        const DatasetFile& file = kFiles[i];
+        LoadedFile loaded = next.get();
+        if (i + 1 < std::size(kFiles)) next = prefetch(i + 1);
+        sink.absorb(std::move(loaded.problems));
+        std::optional<std::string>& content = loaded.content;
         if (!content) {
             if (file.given == nullptr)
                 report_file(sink, std::string(file.name), "Thiếu tệp bắt buộc units.csv",
@@ -155,7 +183,9 @@ tl::expected<Dataset, Diagnostics> read_dataset_dir(const std::filesystem::path&
         return tl::unexpected(sink.take(dir.string()));
     }
     check_dir_files(sink, dir);
-    const FileLoader load = [&](std::string_view name) { return load_file(sink, dir / name); };
+    const FileLoader load = [&](std::string_view name, DiagnosticSink& problems) {
+        return load_file(problems, dir / name);
+    };
     return read_dataset(load, sink, dir.string(), filter);
 }
 
@@ -165,7 +195,8 @@ tl::expected<Dataset, Diagnostics> read_dataset_from_memory(const DatasetFiles& 
     for (const auto& [name, content] : files) {
         if (!is_dataset_file(name)) report_unknown_file(sink, name);
     }
-    const FileLoader load = [&](std::string_view name) -> std::optional<std::string> {
+    const FileLoader load = [&](std::string_view name,
+                                DiagnosticSink&) -> std::optional<std::string> {
         const auto found = files.find(std::string(name));
         if (found == files.end()) return std::nullopt;
         return found->second;
