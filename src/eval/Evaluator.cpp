@@ -132,13 +132,19 @@ public:
         }
         const Registration* reg = m_indexes.registration(s, m_period.id);
         const std::optional<Date> deadline = registration_deadline(m_plan.spec, m_period);
-        Tri t = Tri::True;
+        const bool late = reg != nullptr && deadline && reg->registered_on > *deadline;
+        const Tri t = reg == nullptr || (late && !reg->late_accepted) ? Tri::False : Tri::True;
+        if (trace) trace_registration(*trace, s, t, reg, deadline);
+        return Value::boolean(t);
+    }
+
+    // Only written when traced: the words cost more than the decision over millions of people.
+    void trace_registration(expr::Trace& trace, Subject s, Tri t, const Registration* reg,
+                            const std::optional<Date>& deadline) const {
         std::string note;
         if (reg == nullptr) {
-            t = Tri::False;
             note = fmt::format("không có đăng ký cho kỳ {}", m_period.id);
         } else if (deadline && reg->registered_on > *deadline && !reg->late_accepted) {
-            t = Tri::False;
             note = fmt::format("đăng ký ngày {}, sau hạn {}", reg->registered_on.iso(),
                                deadline->iso());
         } else if (deadline && reg->registered_on > *deadline) {
@@ -148,16 +154,13 @@ public:
             note = fmt::format("đăng ký ngày {}", reg->registered_on.iso());
             if (deadline) note += fmt::format(" (hạn {})", deadline->iso());
         }
-        if (trace) {
-            expr::Observation o;
-            o.name = &kRegisteredName;
-            o.subject = s;
-            o.value = Value::boolean(t);
-            o.type = {expr::TypeKind::Bool};
-            o.note = std::move(note);
-            trace->observations.push_back(std::move(o));
-        }
-        return Value::boolean(t);
+        expr::Observation o;
+        o.name = &kRegisteredName;
+        o.subject = s;
+        o.value = Value::boolean(t);
+        o.type = {expr::TypeKind::Bool};
+        o.note = std::move(note);
+        trace.observations.push_back(std::move(o));
     }
 
     bool in_group(Subject s, int group) override {
