@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "base/Threads.h"
 #include "eval/Evaluator.h"
 #include "io/DatasetSource.h"
 #include "io/plan/PlanLoader.h"
@@ -108,6 +109,7 @@ int main(int argc, char** argv) {
     std::cerr << "dataset " << data_path << " read in " << load_seconds.count() << " s\n";
 
     loaded.options.trace = false;
+    loaded.options.threads = thidua::worker_threads();
     loaded.options.within = thidua::issuer_unit(*loaded.plan, loaded.data);
     g_loaded = &loaded;
 

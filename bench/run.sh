@@ -40,7 +40,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 revision="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
 
 # Both sides on 2 threads (DuckDB: SET threads = 2 in award.mjs).
-export THIDUA_READER_THREADS=2
+export THIDUA_THREADS=2
 
 say() { printf '\n== %s\n' "$*" >&2; }
 

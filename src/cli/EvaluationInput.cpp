@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "base/Threads.h"
 #include "cli/Commands.h"
 #include "cli/StoreAccess.h"
 #include "eval/Evaluator.h"
@@ -91,6 +92,7 @@ tl::expected<std::unique_ptr<EvaluationInput>, int> prepare_evaluation(const Eva
     EvaluateOptions options;
     options.within = issuer_unit(*in->plan, in->data);
     options.trace = args.trace;
+    options.threads = worker_threads();
     if (!args.history.empty()) {
         options.history = parse_history_rule(args.history);
         if (!options.history) {

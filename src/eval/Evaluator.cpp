@@ -6,6 +6,7 @@
 #include <cmath>
 #include <span>
 #include <stdexcept>
+#include <thread>
 #include <tuple>
 
 #include "eval/Allocator.h"
@@ -435,8 +436,7 @@ private:
     void allocate(GroupState& gs) {
         if (gs.allocated || gs.allocating) return;
         gs.allocating = true;
-        for (const Subject& s : gs.candidates)
-            status(gs, s);
+        decide_all(gs);
         const CompiledAwardGroup& group = gs.award->groups[gs.group];
         const expr::NodePtr& pref = gs.award->kind == AwardKind::Collective
                                         ? m_plan.preference_collective
@@ -476,6 +476,38 @@ private:
         apply_council(gs);
         gs.allocating = false;
         gs.allocated = true;
+    }
+
+    // Candidates of one group are independent of each other once everything they can ask
+    // about is settled: every other group allocated (their outcomes only read), the lookups
+    // built. People are never asked about by people, so an individual group then splits into
+    // ranges decided on separate threads, each writing only its own candidates' slots.
+    void decide_all(GroupState& gs) {
+        constexpr size_t kMinPerThread = 20000;
+        const size_t threads = std::min(m_options.threads, gs.candidates.size() / kMinPerThread);
+        if (threads <= 1 || gs.award->kind != AwardKind::Individual || !others_settled(gs)) {
+            for (const Subject& s : gs.candidates)
+                status(gs, s);
+            return;
+        }
+        m_indexes.build_all();
+        const auto decide_range = [&](size_t part) {
+            const size_t begin = gs.candidates.size() * part / threads;
+            const size_t end = gs.candidates.size() * (part + 1) / threads;
+            for (size_t i = begin; i < end; ++i)
+                status(gs, gs.candidates[i]);
+        };
+        std::vector<std::jthread> workers;
+        for (size_t part = 1; part < threads; ++part)
+            workers.emplace_back(decide_range, part);
+        decide_range(0);
+    }
+
+    bool others_settled(const GroupState& gs) const {
+        for (const auto& groups : m_groups)
+            for (const GroupState& other : groups)
+                if (&other != &gs && !other.allocated) return false;
+        return true;
     }
 
     static bool competes(const CandidateOutcome& o) { return !o.lineage || o.lineage->competes; }

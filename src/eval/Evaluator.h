@@ -13,6 +13,9 @@ struct EvaluateOptions {
     // Record the values behind each criterion. Off for summaries over millions of candidates:
     // then a candidate's criteria stop at the first that fails (its status is decided).
     bool trace = true;
+    // Threads deciding the candidates of a large individual award once every other group is
+    // allocated (each candidate is then decided from settled outcomes only). 1: this thread.
+    size_t threads = 1;
     // Only candidates in this unit's subtree (people by their unit in the period's last year).
     // A store holding several provinces evaluates a plan within its issuer's territory.
     Index within = kNoIndex;

@@ -49,6 +49,12 @@ bool Indexes::in_group(Index unit, int plan_group) const {
     return false;
 }
 
+void Indexes::build_all() {
+    if (!m_members_built) build_members();
+    if (!m_components_built) build_components();
+    if (!m_registrations_built) build_registrations();
+}
+
 void Indexes::build_members() {
     m_members_built = true;
     const size_t units = m_data.units.size();

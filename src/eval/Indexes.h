@@ -31,6 +31,10 @@ public:
     std::pair<double, double> unit_component(Index unit, int year);
     std::pair<double, double> component(Index component, int year);
 
+    // Builds every lookup now, so that candidates can then be decided on several threads that
+    // only read them.
+    void build_all();
+
     // The subject's earliest registration for the period, or null.
     const Registration* registration(Subject s, const std::string& period);
 

@@ -1,9 +1,7 @@
 #include "io/dataset/CsvParts.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
-#include <thread>
 
 #include "base/Text.h"
 
@@ -48,14 +46,6 @@ std::vector<CsvPart> split_csv_rows(std::string_view rows, int first_line, size_
         begin = end;
     }
     return out;
-}
-
-size_t reader_threads() {
-    if (const char* wanted = std::getenv("THIDUA_READER_THREADS")) {
-        const int n = std::atoi(wanted);
-        if (n >= 1) return std::min<size_t>(static_cast<size_t>(n), 64);
-    }
-    return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
 }
 
 }  // namespace thidua

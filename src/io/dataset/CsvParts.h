@@ -22,8 +22,4 @@ struct CsvPart {
 std::vector<CsvPart> split_csv_rows(std::string_view rows, int first_line, size_t wanted,
                                     size_t min_bytes = size_t{1} << 20);
 
-// How many threads reading a dataset may use: the machine's cores, at most 8, or the number
-// in THIDUA_READER_THREADS (benchmarks compare at a fixed count; tests compare 1 with 2).
-size_t reader_threads();
-
 }  // namespace thidua

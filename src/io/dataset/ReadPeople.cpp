@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/Threads.h"
 #include "io/dataset/CellParsers.h"
 #include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetBuild.h"
@@ -122,7 +123,7 @@ void read_people(DatasetBuild& build, std::string_view content) {
     TableReader header("people.csv", content, kColumns, build.sink, false);
     if (!header.usable()) return;
     const std::vector<CsvPart> texts =
-        split_csv_rows(header.rest(), header.rest_line(), reader_threads());
+        split_csv_rows(header.rest(), header.rest_line(), worker_threads());
     std::vector<PeoplePart> parts(texts.size());
     {
         std::vector<std::jthread> threads;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/Threads.h"
 #include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetBuild.h"
 
@@ -185,7 +186,7 @@ void read_person_years(DatasetBuild& build, std::string_view content) {
     TableReader header("person_years.csv", content, person_years::kColumns, build.sink, false);
     if (!header.usable()) return;
     const std::vector<CsvPart> texts =
-        split_csv_rows(header.rest(), header.rest_line(), reader_threads());
+        split_csv_rows(header.rest(), header.rest_line(), worker_threads());
     std::vector<PersonYearPart> parts(texts.size());
     {
         std::vector<std::jthread> threads;

@@ -1,5 +1,6 @@
 // Reading a CSV text in line-aligned parts on several threads gives what one thread gives: the
-// same parts joined, the same lines, the same dataset and the same problems in the same order.
+// same parts joined, the same lines, the same dataset and the same problems in the same order;
+// and deciding candidates on several threads gives the same evaluation.
 
 #include <gtest/gtest.h>
 
@@ -11,9 +12,13 @@
 
 #include "DatasetCompare.h"
 #include "FullDataset.h"
+#include "eval/Evaluator.h"
 #include "gen/SyntheticDataset.h"
 #include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetReader.h"
+#include "io/plan/PlanLoader.h"
+#include "plan/Period.h"
+#include "present/JsonReport.h"
 
 namespace {
 
@@ -67,10 +72,8 @@ TEST(CsvParts, QuotesLoneCarriageReturnsAndSmallTextsStayWhole) {
 
 class ReaderThreads {
 public:
-    explicit ReaderThreads(int n) {
-        ::setenv("THIDUA_READER_THREADS", std::to_string(n).c_str(), 1);
-    }
-    ~ReaderThreads() { ::unsetenv("THIDUA_READER_THREADS"); }
+    explicit ReaderThreads(int n) { ::setenv("THIDUA_THREADS", std::to_string(n).c_str(), 1); }
+    ~ReaderThreads() { ::unsetenv("THIDUA_THREADS"); }
 };
 
 auto read_with_threads(const std::filesystem::path& dir, int threads) {
@@ -163,3 +166,30 @@ TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {
 }
 
 }  // namespace
+
+// The candidates of a large individual award are decided on several threads once every other
+// group is settled: the whole document, traces included, is the same as on one thread.
+TEST(ParallelEvaluation, ThreeThreadsWriteTheSameDocumentAsOne) {
+    thidua::testing_support::TempDir dir("thidua-parallel-eval");
+    thidua::gen::GenOptions o;
+    o.preset = "province";
+    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    const auto data = thidua::read_dataset_dir(dir.path());
+    ASSERT_TRUE(data);
+    const auto plan = thidua::load_plan(THIDUA_SOURCE_DIR "/plans/kien-giang-2021-2025.yaml");
+    ASSERT_TRUE(plan);
+    const auto period = thidua::find_period((*plan)->spec, "2021-2025");
+    ASSERT_TRUE(period);
+    std::string documents[2];
+    const size_t threads[2] = {1, 3};
+    for (int k = 0; k < 2; ++k) {
+        thidua::EvaluateOptions options;
+        options.threads = threads[k];
+        const thidua::EvaluationResult result = thidua::evaluate(**plan, *data, *period, options);
+        std::ostringstream out;
+        thidua::write_json(result, out);
+        documents[k] = std::move(out).str();
+    }
+    EXPECT_GT(documents[0].size(), 1000000u);  // tens of thousands of traced candidates
+    EXPECT_TRUE(documents[0] == documents[1]);
+}
