@@ -3,14 +3,12 @@
 // components, tags) is then done in file order on one thread.
 
 #include <iterator>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "base/Threads.h"
 #include "io/dataset/CellParsers.h"
-#include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetBuild.h"
+#include "io/dataset/ReadInParts.h"
 
 namespace thidua::detail {
 namespace {
@@ -122,15 +120,9 @@ void add_part(DatasetBuild& build, PeoplePart& part) {
 void read_people(DatasetBuild& build, std::string_view content) {
     TableReader header("people.csv", content, kColumns, build.sink, false);
     if (!header.usable()) return;
-    const std::vector<CsvPart> texts =
-        split_csv_rows(header.rest(), header.rest_line(), worker_threads());
-    std::vector<PeoplePart> parts(texts.size());
-    {
-        std::vector<std::jthread> threads;
-        for (size_t k = 1; k < texts.size(); ++k)
-            threads.emplace_back([&, k] { read_part(build, header, texts[k], parts[k]); });
-        read_part(build, header, texts[0], parts[0]);
-    }
+    std::vector<PeoplePart> parts = read_in_parts<PeoplePart>(
+        header,
+        [&](const CsvPart& text, PeoplePart& part) { read_part(build, header, text, part); });
     size_t rows = 0;
     for (const PeoplePart& part : parts)
         rows += part.people.size();

@@ -2,13 +2,11 @@
 // held as compact rows until assemble_years() knows the span of years.
 
 #include <cmath>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "base/Threads.h"
-#include "io/dataset/CsvParts.h"
 #include "io/dataset/DatasetBuild.h"
+#include "io/dataset/ReadInParts.h"
 
 namespace thidua::detail {
 namespace {
@@ -185,16 +183,10 @@ void read_component_years(DatasetBuild& build, std::string_view content) {
 void read_person_years(DatasetBuild& build, std::string_view content) {
     TableReader header("person_years.csv", content, person_years::kColumns, build.sink, false);
     if (!header.usable()) return;
-    const std::vector<CsvPart> texts =
-        split_csv_rows(header.rest(), header.rest_line(), worker_threads());
-    std::vector<PersonYearPart> parts(texts.size());
-    {
-        std::vector<std::jthread> threads;
-        for (size_t k = 1; k < texts.size(); ++k)
-            threads.emplace_back(
-                [&, k] { read_person_year_part(build, header, texts[k], parts[k]); });
-        read_person_year_part(build, header, texts[0], parts[0]);
-    }
+    std::vector<PersonYearPart> parts =
+        read_in_parts<PersonYearPart>(header, [&](const CsvPart& text, PersonYearPart& part) {
+            read_person_year_part(build, header, text, part);
+        });
     size_t rows = 0;
     for (const PersonYearPart& part : parts)
         rows += part.rows.size();
