@@ -1,9 +1,10 @@
 // GET /api/v1/plans/{id}/evaluation?period=P[&history=own|main|all|weighted] (the `thidua evaluate
 // --format json` document) and GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets
 // only their units' rows. The JSON is written once per data generation and caller's scope
-// (EvaluationCache): a request then costs the authentication, one query and a copy of the bytes;
-// it carries an ETag (If-None-Match → 304) and X-Thidua-Cache: hit (written before) or miss, and
-// is gzip-compressed (once, kept too) for a client whose Accept-Encoding takes it.
+// (EvaluationCache): a request then costs the authentication and one query, and the cached bytes
+// are sent as they are (Response::shared_body). It carries an ETag (If-None-Match → 304) and
+// X-Thidua-Cache: hit (written before) or miss, and is gzip-compressed (once, kept too) for a
+// client whose Accept-Encoding takes it.
 
 #include "output/DocumentMaker.h"
 #include "web/app/Guard.h"
@@ -39,7 +40,8 @@ Response evaluation_json(WebApp& app, Request& request, const Principal& who, St
     response.status = 200;
     response.set_header("Content-Type", "application/json; charset=utf-8");
     if (gzipped) response.set_header("Content-Encoding", "gzip");
-    response.body = body.bytes;
+    // The cache's bytes themselves, kept alive by the response while it is sent.
+    response.shared_body = std::shared_ptr<const std::string>(found->body, &body.bytes);
     return response;
 }
 
