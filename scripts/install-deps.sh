@@ -11,7 +11,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev libexpected-dev libicu-dev libspdlog-dev
   libsqlite3-dev libpq-dev libzip-dev libexpat1-dev libxlsxwriter-dev libargon2-dev libssl-dev
-  libpugixml-dev libcurl4-openssl-dev
+  libpugixml-dev libcurl4-openssl-dev zlib1g-dev
   libboost-dev
   postgresql-15
   libgtest-dev libgmock-dev libbenchmark-dev

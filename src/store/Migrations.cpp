@@ -617,6 +617,47 @@ CREATE UNIQUE INDEX notifications_once ON notifications (username, reminder_key)
 CREATE INDEX notifications_unmailed ON notifications (mailed_at, id);
 )sql";
 
+// A number every server reads before it trusts what it evaluated earlier (web/app/
+// EvaluationCache): it grows in the same transaction as every change that can alter an
+// evaluation. Every such change already appends to the audit log in its own transaction (imports,
+// lineage, plan versions, registrations and decisions on late ones, attestations, PAR tasks and
+// completion overrides, council decisions), so one trigger on the log bumps it, whatever code path
+// wrote. The row lock orders the bumps by commit, so a reader never sees a number whose change it
+// cannot see yet. Actions known to leave every evaluation as it was (accounts, uploaded files,
+// the application's dossier records, templates, forwarded proposals, task evidence) do not bump
+// it; an action not listed here does, so a new kind of change errs on the side of re-evaluating.
+constexpr std::string_view kDataGeneration = R"sql(
+CREATE TABLE data_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  value BIGINT NOT NULL
+);
+INSERT INTO data_generation (id, value) VALUES (1, 1);
+)sql";
+
+constexpr std::string_view kDataGenerationSqlite = R"sql(
+CREATE TRIGGER audit_log_data_generation AFTER INSERT ON audit_log
+WHEN NEW.action NOT IN ('login', 'user-create', 'user-password', 'user-email', 'user-disable',
+  'user-enable', 'token-create', 'token-revoke', 'file-upload', 'dossier-upload',
+  'dossier-withdraw', 'dossier-status', 'plan-template-save', 'task-evidence',
+  'task-evidence-withdraw', 'proposal-forward', 'proposal-withdraw')
+BEGIN UPDATE data_generation SET value = value + 1 WHERE id = 1; END;
+)sql";
+
+constexpr std::string_view kDataGenerationPostgresql = R"sql(
+CREATE FUNCTION data_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE data_generation SET value = value + 1 WHERE id = 1;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER audit_log_data_generation AFTER INSERT ON audit_log
+  FOR EACH ROW WHEN (NEW.action NOT IN ('login', 'user-create', 'user-password', 'user-email',
+  'user-disable', 'user-enable', 'token-create', 'token-revoke', 'file-upload', 'dossier-upload',
+  'dossier-withdraw', 'dossier-status', 'plan-template-save', 'task-evidence',
+  'task-evidence-withdraw', 'proposal-forward', 'proposal-withdraw'))
+  EXECUTE FUNCTION data_generation_bump();
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "core tables", kCore, {}, {}},
     {2, "append-only audit log", {}, kAuditSqlite, kAuditPostgresql},
@@ -637,6 +678,8 @@ constexpr Migration kMigrations[] = {
     {12, "evidence files of PAR tasks", kTaskEvidence, {}, {}},
     {13, "reminders per user; users' e-mail addresses", kNotifications, {}, {}},
     {14, "weights and the main predecessor of merged units", kLineageWeights, {}, {}},
+    {15, "a data generation bumped with every change that can alter an evaluation", kDataGeneration,
+     kDataGenerationSqlite, kDataGenerationPostgresql},
 };
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {

@@ -71,6 +71,14 @@ tl::expected<Dataset, StoreError> SqlStore::load_unit_lineage() {
     return data;
 }
 
+tl::expected<int64_t, StoreError> SqlStore::data_generation() {
+    int64_t value = 0;
+    auto done = m_db->query("SELECT value FROM data_generation WHERE id = 1", {},
+                            [&](const SqlRow& r) { value = r.integer(0); });
+    if (!done) return tl::unexpected(done.error());
+    return value;
+}
+
 tl::expected<Dataset, StoreError> SqlStore::load(const std::optional<std::string>& plan_id) {
     // One read transaction: a concurrent import is seen whole or not at all.
     if (auto r = m_db->exec_script("BEGIN"); !r) return tl::unexpected(r.error());

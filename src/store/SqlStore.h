@@ -22,6 +22,7 @@ public:
     tl::expected<Dataset, StoreError> load_dataset() override;
     tl::expected<Dataset, StoreError> load_dataset_for_plan(const std::string& plan_id) override;
     tl::expected<Dataset, StoreError> load_unit_lineage() override;
+    tl::expected<int64_t, StoreError> data_generation() override;
     tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
                                                     const std::string& text,
                                                     const std::string& user) override;

@@ -40,6 +40,11 @@ public:
     // before or after a unit and whether a plan's issuer still exists, without the yearly facts.
     virtual tl::expected<Dataset, StoreError> load_unit_lineage() = 0;
 
+    // A number that grows, in the writing transaction, with every change that can alter an
+    // evaluation (imports, plan versions, the workflow's records; Migrations.cpp step 15). Equal
+    // numbers mean equal data, on every server sharing the database: what caches key on.
+    virtual tl::expected<int64_t, StoreError> data_generation() = 0;
+
     // A new version of the plan unless the text equals the latest one.
     virtual tl::expected<PlanVersion, StoreError> save_plan(const std::string& plan_id,
                                                             const std::string& text,

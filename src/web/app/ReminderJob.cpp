@@ -168,23 +168,22 @@ std::vector<Obligation> open_obligations(WebApp& app, Store& store, Date today) 
     for (const PlanVersion& v : *plans) {
         auto stored = find_stored_plan(app, store, v.plan_id);
         if (!stored) continue;
-        auto loaded = store.load_dataset_for_plan(v.plan_id);
-        if (!loaded) continue;
-        const auto data = std::make_shared<const Dataset>(std::move(*loaded));
+        auto data = stored_dataset(app, store, v.plan_id);
+        if (!data) continue;
         for (const Period& period : plan_periods(stored->plan->spec)) {
             // Only the periods with a date that can fire today are evaluated.
             const auto deadline = registration_deadline(stored->plan->spec, period);
             bool relevant = deadline && may_fire(*deadline, today);
             for (const CompiledAward& a : stored->plan->awards)
                 if (!relevant && a.dossier && selector_matches(a.spec->periods, period)) {
-                    const DueDate due = dossier_due(a.dossier->due, period, *data);
+                    const DueDate due = dossier_due(a.dossier->due, period, **data);
                     relevant = due.date && may_fire(*due.date, today);
                 }
             if (!relevant) continue;
-            auto e = evaluate_stored_plan(app, store, v.plan_id, period.id, data);
+            auto e = evaluate_stored_plan(app, store, v.plan_id, period.id);
             if (!e) continue;
-            registration_obligations(*e, out);
-            dossier_obligations(store, *e, today, out);
+            registration_obligations(**e, out);
+            dossier_obligations(store, **e, today, out);
         }
     }
     return out;

@@ -1,6 +1,6 @@
 #pragma once
-// What every resource shares: the store connections, the compiled-plan cache and the server's
-// settings. Built once by `thidua serve`; routes are registered by web/resources.
+// What every resource shares: the store connections, the compiled-plan and evaluation caches and
+// the server's settings. Built once by `thidua serve`; routes are registered by web/resources.
 
 #include <chrono>
 #include <memory>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/Date.h"
+#include "web/app/EvaluationCache.h"
 #include "web/app/PlanCache.h"
 #include "web/app/StorePool.h"
 #include "web/http/Router.h"
@@ -38,12 +39,14 @@ public:
     const WebOptions& options() const { return m_options; }
     StorePool& stores() { return m_stores; }
     PlanCache& plans() { return m_plans; }
+    EvaluationCache& evaluations() { return m_evaluations; }
     Date today() const;
 
 private:
     WebOptions m_options;
     StorePool m_stores;
     PlanCache m_plans;
+    EvaluationCache m_evaluations;
 };
 
 // Every route of the application: the API, the single-page UI and its assets.

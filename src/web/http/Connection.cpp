@@ -306,10 +306,13 @@ void Connection::build_response(Response& response) {
         m_response.set(http::field::cache_control, "no-store");
     if (!has_header(response, "X-Content-Type-Options"))
         m_response.set("X-Content-Type-Options", "nosniff");
-    if (!body_forbidden(status)) m_response.body() = std::move(response.body);
+    if (!body_forbidden(status))
+        m_response.body() = response.shared_body
+                                ? std::move(response.shared_body)
+                                : std::make_shared<const std::string>(std::move(response.body));
     m_response.keep_alive(m_keep_alive && !m_body_unread && !m_context.stopping);
     m_response.prepare_payload();
-    if (m_head) m_response.body().clear();  // Content-Length still tells the GET's size
+    if (m_head) m_response.body() = nullptr;  // Content-Length still tells the GET's size
 }
 
 void Connection::write(Response response) {

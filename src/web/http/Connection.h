@@ -1,8 +1,8 @@
 #pragma once
 // One HTTP/1.1 connection: reads a request's header, checks it against the router and the
 // limits, reads the body, hands the request to the worker pool and writes the answer back on
-// its strand; then the next request on the same connection. Internal to src/web/http: the only
-// header besides Server.cpp that includes Beast.
+// its strand; then the next request on the same connection. Internal to src/web/http: with
+// SharedBody.h, the only headers besides Server.cpp that include Beast.
 
 #include <utility>  // before Asio: g++ 12 with C++20 misses std::exchange in asio/awaitable.hpp
 
@@ -22,6 +22,7 @@
 #include "web/http/Response.h"
 #include "web/http/Router.h"
 #include "web/http/Server.h"
+#include "web/http/SharedBody.h"
 #include "web/http/WorkerPool.h"
 
 namespace thidua::web {
@@ -75,7 +76,7 @@ private:
     std::optional<HeaderParser> m_header_parser;
     std::optional<BodyParser> m_body_parser;
     boost::beast::http::response<boost::beast::http::empty_body> m_continue;
-    boost::beast::http::response<boost::beast::http::string_body> m_response;
+    boost::beast::http::response<SharedBody> m_response;
     Request m_request;
     const Route* m_route = nullptr;
     bool m_head = false;

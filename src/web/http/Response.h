@@ -1,6 +1,7 @@
 #pragma once
 // An HTTP response built by a resource. Every error path still produces one of these.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,9 @@ struct Response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // Bytes kept elsewhere (a cached evaluation's JSON), sent instead of `body`: no copy per
+    // response, however many connections send them at once.
+    std::shared_ptr<const std::string> shared_body;
 
     Response& set_header(std::string name, std::string value);
 

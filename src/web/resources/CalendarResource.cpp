@@ -35,9 +35,9 @@ tl::expected<PlanDates, Response> calendar_of(WebApp& app, Store& store,
                                               const std::string& plan_id) {
     auto stored = find_stored_plan(app, store, plan_id);
     if (!stored) return tl::unexpected(std::move(stored.error()));
-    auto data = store.load_dataset_for_plan(plan_id);
-    if (!data) return tl::unexpected(store_failure(data.error()));
-    auto entries = plan_calendar(*stored->plan, *data, HolidayCalendar::shipped());
+    auto data = stored_dataset(app, store, plan_id);
+    if (!data) return tl::unexpected(std::move(data.error()));
+    auto entries = plan_calendar(*stored->plan, **data, HolidayCalendar::shipped());
     return PlanDates{std::move(*stored), std::move(entries)};
 }
 

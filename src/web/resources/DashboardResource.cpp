@@ -11,7 +11,6 @@
 #include "web/app/JsonViews.h"
 #include "web/app/PlanViews.h"
 #include "web/app/StoredEvaluation.h"
-#include "web/app/UnitScope.h"
 #include "web/resources/Resources.h"
 
 namespace thidua::web {
@@ -96,26 +95,21 @@ Response dashboard(WebApp& app, Request&, const Principal& who, Store& store) {
     Board board{today()};
     auto plans = store.latest_plans();
     if (!plans) return store_failure(plans.error());
-    auto units = store.list_units();
-    if (!units) return store_failure(units.error());
-    const UnitScope scope = UnitScope::of(who, *units);
     json summaries = json::array();
     for (const PlanVersion& v : *plans) {
         auto compiled = app.plans().get(v);
         if (!compiled) continue;
         const PlanSpec& spec = (*compiled)->spec;
-        auto loaded = store.load_dataset_for_plan(spec.id);
-        if (!loaded) return store_failure(loaded.error());
-        const auto data = std::make_shared<const Dataset>(std::move(*loaded));
-        summaries.push_back(plan_summary_json(v, **compiled, board.today, data.get()));
+        auto data = stored_dataset(app, store, spec.id);
+        if (!data) return std::move(data.error());
+        summaries.push_back(plan_summary_json(v, **compiled, board.today, data->get()));
         plan_deadlines(board, spec);
         for (const Period& p : recent_periods(spec, board.today)) {
-            auto e = evaluate_stored_plan(app, store, spec.id, p.id, data);
+            auto e = evaluate_for(app, store, who, spec.id, p.id);
             if (!e) continue;
-            restrict_evaluation(e->result, scope);
             auto records = store.dossier_records(spec.id, p.id);
             if (!records) return store_failure(records.error());
-            period_actions(board, *e, *records);
+            period_actions(board, **e, *records);
         }
     }
     std::stable_sort(board.deadlines.begin(), board.deadlines.end(),

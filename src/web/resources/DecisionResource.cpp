@@ -57,9 +57,9 @@ Response decide(WebApp& app, Request& request, const Principal& who, Store& stor
     auto choice = choice_of(*body, who);
     if (!choice) return std::move(choice.error());
     const std::string plan = request.param("id");
-    auto evaluation =
-        evaluate_stored_plan(app, store, plan, text_member(*body, "period"), nullptr, &*choice);
-    if (!evaluation) return std::move(evaluation.error());
+    auto found = evaluate_with_decision(app, store, plan, text_member(*body, "period"), *choice);
+    if (!found) return std::move(found.error());
+    const StoredEvaluation* evaluation = found->get();
     const GroupOutcome* group = find_group(evaluation->result, *choice);
     if (group == nullptr || !group->council)
         return Response::error(404, "not_found", "Kỳ này không có hình thức hoặc nhóm đó");

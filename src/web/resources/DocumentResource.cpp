@@ -139,8 +139,9 @@ Response make(WebApp& app, Request& r, const Principal& who, Store& store) {
     const auto period = r.query_param("period");
     if (!period || period->empty())
         return Response::error(400, "bad_request", "Cần chọn kỳ xét: ?period=2021-2025");
-    auto evaluation = evaluate_stored_plan(app, store, r.param("id"), *period);
-    if (!evaluation) return std::move(evaluation.error());
+    auto evaluated = evaluate_stored_plan(app, store, r.param("id"), *period);
+    if (!evaluated) return std::move(evaluated.error());
+    const StoredEvaluation* evaluation = evaluated->get();
     auto q = document_request(r, *kind, *evaluation);
     if (!q) return std::move(q.error());
     if (q->format == output::FileFormat::Pdf && documents::find_soffice().empty())

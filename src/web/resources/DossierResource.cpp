@@ -89,7 +89,7 @@ json row_json(const DossierEntry& e, const Dataset& data) {
 // The period's dossiers as the caller may see them (a don-vi user's restricted by
 // evaluate_for), joined with the application's records.
 struct Board {
-    StoredEvaluation evaluation;
+    SharedEvaluation evaluation;
     std::vector<DossierRecord> records;
     std::vector<DossierEntry> entries;
 };
@@ -101,11 +101,11 @@ tl::expected<std::unique_ptr<Board>, Response> load_board(WebApp& app, Request& 
     if (!evaluation) return tl::unexpected(std::move(evaluation.error()));
     auto board = std::make_unique<Board>();
     board->evaluation = std::move(*evaluation);
-    auto records = store.dossier_records(r.param("id"), board->evaluation.result.period.id);
+    auto records = store.dossier_records(r.param("id"), board->evaluation->result.period.id);
     if (!records) return tl::unexpected(store_failure(records.error()));
     board->records = std::move(*records);
     board->entries =
-        dossier_entries(board->evaluation.result, board->records, store::vietnam_today());
+        dossier_entries(board->evaluation->result, board->records, store::vietnam_today());
     return board;
 }
 
@@ -122,7 +122,7 @@ tl::expected<const DossierEntry*, Response> find_entry(const Board& b, const Req
 }
 
 DossierKey key_of(const Board& b, const DossierEntry& e) {
-    return {b.evaluation.plan.plan->spec.id, b.evaluation.result.period.id,
+    return {b.evaluation->plan.plan->spec.id, b.evaluation->result.period.id,
             e.outcome->award->spec->id, e.subject_kind, e.subject_id};
 }
 
@@ -138,7 +138,7 @@ Response board(WebApp& app, Request& r, const Principal& who, Store& store) {
         counts[std::string(dossier_status_id(s))] = 0;
     int complete = 0, late = 0;
     for (const DossierEntry& e : board.entries) {
-        rows.push_back(row_json(e, *board.evaluation.data));
+        rows.push_back(row_json(e, *board.evaluation->data));
         counts[std::string(dossier_status_id(e.progress.status))] =
             counts[std::string(dossier_status_id(e.progress.status))].get<int>() + 1;
         complete += e.progress.state.complete ? 1 : 0;
@@ -149,8 +149,8 @@ Response board(WebApp& app, Request& r, const Principal& who, Store& store) {
          {DossierStatus::Draft, DossierStatus::Submitted, DossierStatus::Returned,
           DossierStatus::Accepted, DossierStatus::Proposed, DossierStatus::Decided})
         statuses.push_back(status_json(s));
-    return Response::json(200, {{"plan", board.evaluation.plan.plan->spec.id},
-                                {"period", board.evaluation.result.period.id},
+    return Response::json(200, {{"plan", board.evaluation->plan.plan->spec.id},
+                                {"period", board.evaluation->result.period.id},
                                 {"today", store::vietnam_today().iso()},
                                 {"statuses", statuses},
                                 {"totals",
@@ -230,7 +230,7 @@ Response detail(WebApp& app, Request& r, const Principal& who, Store& store) {
     if (!b) return std::move(b.error());
     auto e = find_entry(**b, r);
     if (!e) return std::move(e.error());
-    return Response::json(200, detail_json(app, **e, *(*b)->evaluation.data, who));
+    return Response::json(200, detail_json(app, **e, *(*b)->evaluation->data, who));
 }
 
 Response upload(WebApp& app, Request& r, const Principal& who, Store& store) {

@@ -1,42 +1,59 @@
 // GET /api/v1/plans/{id}/evaluation?period=P[&history=own|main|all|weighted] (the `thidua evaluate
 // --format json` document) and GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets
-// only their units' rows.
-
-#include <sstream>
+// only their units' rows. The JSON is written once per data generation and caller's scope
+// (EvaluationCache): a request then costs the authentication and one query, and the cached bytes
+// are sent as they are (Response::shared_body). It carries an ETag (If-None-Match → 304) and
+// X-Thidua-Cache: hit (written before) or miss, and is gzip-compressed (once, kept too) for a
+// client whose Accept-Encoding takes it.
 
 #include "output/DocumentMaker.h"
-#include "present/JsonReport.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
 #include "web/app/UnitScope.h"
+#include "web/http/EntityTag.h"
+#include "web/http/Gzip.h"
 #include "web/resources/Resources.h"
 
 namespace thidua::web {
 namespace {
 
-tl::expected<StoredEvaluation, Response> scoped_evaluation(WebApp& app, Request& request,
-                                                           const Principal& who, Store& store) {
-    auto history = history_param(request);
-    if (!history) return tl::unexpected(std::move(history.error()));
-    return evaluate_for(app, store, who, request.param("id"),
-                        request.query_param("period").value_or(""), *history);
-}
-
 Response evaluation_json(WebApp& app, Request& request, const Principal& who, Store& store) {
-    auto evaluation = scoped_evaluation(app, request, who, store);
-    if (!evaluation) return std::move(evaluation.error());
-    std::ostringstream out;
-    write_json(evaluation->result, out);
-    return Response::text(200, std::move(out).str(), "application/json; charset=utf-8");
+    auto history = history_param(request);
+    if (!history) return std::move(history.error());
+    const bool gzipped = accepts_gzip(request.header("accept-encoding"));
+    auto found = evaluation_body(app, store, who, request.param("id"),
+                                 request.query_param("period").value_or(""), *history, gzipped);
+    if (!found) return std::move(found.error());
+    const JsonBody& body = *found->body;
+    // Private: the body is what this caller may see. no-cache: a browser asks again each time,
+    // with If-None-Match, and gets 304 until the data generation moves.
+    Response response;
+    response.set_header("ETag", body.etag);
+    response.set_header("Cache-Control", "private, no-cache");
+    response.set_header("Vary", "Accept-Encoding");
+    response.set_header("X-Thidua-Cache", found->kept ? "hit" : "miss");
+    if (const auto sent = request.header("if-none-match"); sent && etag_matches(*sent, body.etag)) {
+        response.status = 304;
+        return response;
+    }
+    response.status = 200;
+    response.set_header("Content-Type", "application/json; charset=utf-8");
+    if (gzipped) response.set_header("Content-Encoding", "gzip");
+    // The cache's bytes themselves, kept alive by the response while it is sent.
+    response.shared_body = std::shared_ptr<const std::string>(found->body, &body.bytes);
+    return response;
 }
 
 Response evaluation_xlsx(WebApp& app, Request& request, const Principal& who, Store& store) {
-    auto evaluation = scoped_evaluation(app, request, who, store);
+    auto history = history_param(request);
+    if (!history) return std::move(history.error());
+    auto evaluation = evaluate_for(app, store, who, request.param("id"),
+                                   request.query_param("period").value_or(""), *history);
     if (!evaluation) return std::move(evaluation.error());
     output::DocumentRequest q;
     q.kind = output::find_output_kind("danh-gia");
-    q.result = &evaluation->result;
+    q.result = &(*evaluation)->result;
     q.format = output::FileFormat::Xlsx;
     auto file = output::make_document(q);
     if (!file)

@@ -82,8 +82,10 @@ std::vector<std::string> requested_subjects(const json& body) {
 Response forward(WebApp& app, Request& request, const Principal& who, Store& store) {
     auto body = json_body(request);
     if (!body) return std::move(body.error());
-    auto sub = evaluate_stored_plan(app, store, request.param("id"), text_member(*body, "period"));
-    if (!sub) return std::move(sub.error());
+    auto found =
+        evaluate_stored_plan(app, store, request.param("id"), text_member(*body, "period"));
+    if (!found) return std::move(found.error());
+    const StoredEvaluation* sub = found->get();
     const PlanSpec& sub_spec = sub->plan.plan->spec;
     if (sub_spec.parent_plan.empty())
         return Response::error(409, "no_parent_plan",
@@ -180,9 +182,9 @@ Index unit_of_subject(const Dataset& data, const ForwardedProposal& p, int year)
 
 Response list(WebApp& app, Request& request, const Principal& who, Store& store) {
     const std::string plan = request.param("id");
-    auto evaluation =
-        evaluate_for(app, store, who, plan, request.query_param("period").value_or(""));
-    if (!evaluation) return std::move(evaluation.error());
+    auto found = evaluate_for(app, store, who, plan, request.query_param("period").value_or(""));
+    if (!found) return std::move(found.error());
+    const StoredEvaluation* evaluation = found->get();
     auto proposals = store.forwarded_proposals(plan, evaluation->result.period.id);
     if (!proposals) return store_failure(proposals.error());
     const bool with_withdrawn = request.query_param("all").value_or("") == "1";

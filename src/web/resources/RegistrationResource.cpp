@@ -64,9 +64,10 @@ json row_json(const RegistrationRow& row, const Dataset& data,
 }
 
 Response board(WebApp& app, Request& request, const Principal& who, Store& store) {
-    auto evaluation = evaluate_for(app, store, who, request.param("id"),
-                                   request.query_param("period").value_or(""));
-    if (!evaluation) return std::move(evaluation.error());
+    auto found = evaluate_for(app, store, who, request.param("id"),
+                              request.query_param("period").value_or(""));
+    if (!found) return std::move(found.error());
+    const StoredEvaluation* evaluation = found->get();
     const std::string period = evaluation->result.period.id;
     auto made = store.registrations(request.param("id"), period);
     if (!made) return store_failure(made.error());
@@ -135,8 +136,9 @@ Response register_subject(WebApp& app, Request& request, const Principal& who, S
     if (!body) return std::move(body.error());
     auto t = target_of(*body);
     if (!t) return std::move(t.error());
-    auto evaluation = evaluate_for(app, store, who, request.param("id"), t->period);
-    if (!evaluation) return std::move(evaluation.error());
+    auto found = evaluate_for(app, store, who, request.param("id"), t->period);
+    if (!found) return std::move(found.error());
+    const StoredEvaluation* evaluation = found->get();
     const PlanSpec& plan = evaluation->plan.plan->spec;
     if (!plan.registration.present)
         return Response::error(409, "no_registration",
@@ -181,8 +183,9 @@ tl::expected<RegistrationEntry, Response> entry_to_decide(WebApp& app, Store& st
     if (!existing) return tl::unexpected(store_failure(existing.error()));
     for (const RegistrationEntry& e : *existing)
         if (e.subject_kind == key.subject_kind && e.subject_id == key.subject_id) return e;
-    auto evaluation = evaluate_for(app, store, who, key.plan_id, key.period);
-    if (!evaluation) return tl::unexpected(std::move(evaluation.error()));
+    auto found = evaluate_for(app, store, who, key.plan_id, key.period);
+    if (!found) return tl::unexpected(std::move(found.error()));
+    const StoredEvaluation* evaluation = found->get();
     const RegistrationBoard b = registration_board(evaluation->result, true);
     const RegistrationRow* row =
         find_row(b, *evaluation->data, {key.period, key.subject_kind, key.subject_id});
