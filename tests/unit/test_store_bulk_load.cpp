@@ -2,6 +2,8 @@
 // those the staged merge writes, the secondary indexes are there afterwards, the CHECKs are back
 // on, and a failure halfway through leaves the fresh store empty — on both engines.
 
+#include <fstream>
+
 #include "StoreTestSupport.h"
 #include "store/DatasetImport.h"
 #include "store/ImportTables.h"
@@ -98,6 +100,28 @@ TEST_P(StoreBulkLoadTest, IndexesAreThereAfterTheBulkLoad) {
     ASSERT_TRUE(import_raw(*db, read_sample("kien-giang-2021-2025"), store::EmptyTables::BulkLoad));
     EXPECT_EQ(index_names(*db, "people"), before);
     EXPECT_EQ(index_names(*db, "units").size(), 3u);
+}
+
+// A fresh SQLite store is imported under a rollback journal (FreshStoreJournal); the write-ahead
+// log is back afterwards, whether the import succeeded or failed.
+TEST_P(StoreBulkLoadTest, TheWriteAheadLogIsBackAfterAFreshImport) {
+    if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite only";
+    auto store = open();
+    ASSERT_TRUE(store);
+    Dataset bad = read_sample("kien-giang-2021-2025");
+    bad.people.id.back() = bad.people.id.front();
+    // Read from the file's header (bytes 18 and 19 are 2 in WAL mode, 1 with a rollback
+    // journal): opening a connection to ask would itself switch the file back to WAL.
+    auto journal_mode = [&] {
+        std::ifstream file(url().substr(7), std::ios::binary);
+        char header[20] = {};
+        file.read(header, sizeof header);
+        return header[18] == 2 && header[19] == 2 ? "wal" : "rollback";
+    };
+    EXPECT_FALSE(store->import_dataset(bad, {}));
+    EXPECT_EQ(journal_mode(), "wal");
+    ASSERT_TRUE(store->import_dataset(read_sample("kien-giang-2021-2025"), {}));
+    EXPECT_EQ(journal_mode(), "wal");
 }
 
 // A repeated person id fails people's primary key in the middle of the bulk load, after its
