@@ -3,7 +3,9 @@
 // built again after it: one sorted build costs far less than millions of inserts at random
 // places of a b-tree larger than the cache. Primary keys and unique indexes stay: they check the
 // rows as they come. Both steps run inside the caller's transaction, and both engines' DDL is
-// transactional, so a rolled-back import leaves every index as it was.
+// transactional, so a rolled-back import leaves every index as it was. On PostgreSQL the dropped
+// index holds the table locked until the import commits: readers of that table (still empty, as
+// the bulk load is only for empty tables) wait for the import instead of seeing nothing.
 
 #include <string>
 #include <string_view>
