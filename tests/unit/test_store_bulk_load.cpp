@@ -71,7 +71,7 @@ TEST_P(StoreBulkLoadTest, BulkLoadWritesTheRowsTheMergeWrites) {
     for (const std::string& name : sample_names()) {
         SCOPED_TRACE(name);
         const Dataset data = read_sample(name);
-        std::vector<std::string> rows[2];
+        std::vector<std::string> rows[2], inserted[2];  // the audit log's counts too
         const store::EmptyTables ways[] = {store::EmptyTables::BulkLoad, store::EmptyTables::Merge};
         for (int way = 0; way < 2; ++way) {
             TearDown();
@@ -83,11 +83,13 @@ TEST_P(StoreBulkLoadTest, BulkLoadWritesTheRowsTheMergeWrites) {
             ASSERT_TRUE(report) << report.error().format();
             for (const TableCounts& t : report->tables) {
                 EXPECT_EQ(t.updated + t.unchanged + t.removed, 0) << t.table;
+                inserted[way].push_back(fmt::format("{} {}", t.table, t.inserted));
             }
             rows[way] = imported_rows(*db);
         }
         EXPECT_FALSE(rows[0].empty());
         EXPECT_EQ(rows[0], rows[1]);
+        EXPECT_EQ(inserted[0], inserted[1]);
     }
 }
 
