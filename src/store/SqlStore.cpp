@@ -10,6 +10,7 @@
 #include "store/Directory.h"
 #include "store/DossierRecords.h"
 #include "store/ForwardedProposals.h"
+#include "store/FreshStoreJournal.h"
 #include "store/Migrator.h"
 #include "store/NameIndex.h"
 #include "store/Notifications.h"
@@ -44,6 +45,8 @@ Result<std::unique_ptr<Store>> SqlStore::open(std::unique_ptr<SqlConnection> db)
 
 tl::expected<ImportReport, StoreError> SqlStore::import_dataset(const Dataset& data,
                                                                 const ImportOptions& options) {
+    FreshStoreJournal journal(*m_db);
+    if (auto r = journal.begin(); !r) return tl::unexpected(r.error());
     Transaction tx(*m_db);
     if (auto r = tx.begin(); !r) return tl::unexpected(r.error());
     if (auto r = m_db->lock_imports(); !r) return tl::unexpected(r.error());

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "store/SqliteStageWriter.h"
+
 namespace thidua::store {
 namespace {
 
@@ -47,30 +49,6 @@ int bind(sqlite3_stmt* stmt, int index, const SqlValue& v) {
     }
     return SQLITE_MISUSE;
 }
-
-// Rows staged through one reused prepared INSERT whose parameters are in column order, so they
-// bind by position with no lookup per row.
-class SqliteStageWriter final : public StageWriter {
-public:
-    SqliteStageWriter(SqliteConnection& db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
-    Result<> add(std::span<const SqlValue> row) override {
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (bind(m_stmt, static_cast<int>(i + 1), row[i]) != SQLITE_OK) {
-                sqlite3_reset(m_stmt);
-                return tl::unexpected(m_db.error("stage bind"));
-            }
-        }
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
-        if (rc != SQLITE_DONE) return tl::unexpected(m_db.error("stage"));
-        return {};
-    }
-    Result<> finish() override { return {}; }
-
-private:
-    SqliteConnection& m_db;
-    sqlite3_stmt* m_stmt;
-};
 
 }  // namespace
 
@@ -197,14 +175,11 @@ void SqliteConnection::rollback() {
 
 Result<std::unique_ptr<StageWriter>> SqliteConnection::stage(
     std::string_view table, std::span<const std::string_view> columns) {
-    std::string names, values;
-    for (size_t i = 0; i < columns.size(); ++i) {
-        names += fmt::format("{}{}", i ? ", " : "", columns[i]);
-        values += fmt::format("{}${}", i ? ", " : "", i + 1);
-    }
-    auto stmt = statement(fmt::format("INSERT INTO {} ({}) VALUES ({})", table, names, values));
-    if (!stmt) return tl::unexpected(stmt.error());
-    return std::make_unique<SqliteStageWriter>(*this, *stmt);
+    return SqliteStageWriter::open(*this, table, columns);
+}
+
+int SqliteConnection::variable_limit() const {
+    return sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
 }
 
 }  // namespace thidua::store

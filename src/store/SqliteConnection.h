@@ -39,6 +39,8 @@ public:
     // A cached statement with `params` bound to $1, $2, …, ready to step; reset by the caller.
     Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const SqlValue> params);
     StoreError error(std::string_view what) const;
+    // The most parameters one statement may take.
+    int variable_limit() const;
 
 private:
     explicit SqliteConnection(sqlite3* db) : m_db(db) {}

@@ -112,6 +112,30 @@ TEST_P(StoreCliTest, BadDataExitsTwoAndLeavesTheStoreUnchanged) {
     EXPECT_NE(all.out.find("Châu Thành"), std::string::npos) << all.out;
 }
 
+// The whole dataset is checked before the store is touched: a bad row in the file read last
+// leaves a fresh store without any of the rows of the files read before it.
+TEST_P(StoreCliTest, ABadRowInTheLastFileLeavesAFreshStoreWithoutData) {
+    const std::string db = quoted(url());
+    const auto dir = std::filesystem::temp_directory_path() /
+                     fmt::format("thidua-bad-last-{}-{}", ::getpid(), GetParam());
+    std::filesystem::copy(std::filesystem::path(THIDUA_SOURCE_DIR) / "samples/kien-giang-2021-2025",
+                          dir);
+    {
+        std::ofstream dossiers(dir / "dossiers.csv", std::ios::app);
+        dossiers << "KHONG-CO,co-thi-dua,2021-2025,to-trinh,1,2026-02-06\n";
+    }
+    const std::string errors = (dir / "errors.txt").string();
+    EXPECT_EQ(thidua("import --db " + db + " " + dir.string(), errors).exit_code, 2);
+    std::ifstream in(errors);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove_all(dir);
+    EXPECT_NE(text.find("dossiers.csv"), std::string::npos) << text;
+    EXPECT_NE(text.find("KHONG-CO"), std::string::npos) << text;
+    const CliRun listed = thidua("units --db " + db + " --search 'kien giang'");
+    EXPECT_EQ(listed.exit_code, 0);
+    EXPECT_EQ(listed.out, "");
+}
+
 TEST_P(StoreCliTest, WorkbookWithABadCellIsRefusedNamingTheCell) {
     const std::string root = THIDUA_SOURCE_DIR, db = quoted(url());
     ASSERT_EQ(thidua("import --db " + db + " " + root + "/samples/chau-thanh-2023").exit_code, 0);

@@ -150,7 +150,7 @@ TEST_P(StoreImportTest, AFailureMidwayLeavesTheStoreUnchanged) {
     ASSERT_TRUE(store);
     const Dataset first = read_sample("chau-thanh-2023");
     ASSERT_TRUE(store->import_dataset(first, {}));
-    // Units and people merge before unit_years, whose CHECK then refuses the bad code.
+    // Units and people merge before unit_years, whose bad code is then refused.
     Dataset bad = read_sample("kien-giang-2021-2025");
     ASSERT_FALSE(bad.unit_years.present.empty());
     const auto slot = static_cast<size_t>(

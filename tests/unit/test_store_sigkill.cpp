@@ -53,13 +53,17 @@ std::string child_url(const std::string& url, const std::string& engine) {
     return fmt::format("{}&application_name=thidua-kill-{}", url, getpid());
 }
 
-// True once the child has a write transaction open: a growing WAL (SQLite), or its backend
-// holding a transaction id (PostgreSQL).
+// True once the child has a write transaction open: a growing WAL or file (SQLite), or its
+// backend holding a transaction id (PostgreSQL).
 bool import_in_progress(store::SqlConnection& db, const std::string& url) {
     if (db.engine() == "sqlite") {
-        const fs::path wal = url.substr(7) + "-wal";
+        // A store with data grows its WAL; a fresh one (FreshStoreJournal) its file, beside a
+        // rollback journal.
+        const std::string file = url.substr(7);
+        const fs::path wal = file + "-wal", journal = file + "-journal";
         std::error_code e;
-        return fs::exists(wal, e) && fs::file_size(wal, e) > (4u << 20);
+        return (fs::exists(wal, e) && fs::file_size(wal, e) > (4u << 20)) ||
+               (fs::exists(journal, e) && fs::file_size(file, e) > (4u << 20));
     }
     const std::string name = fmt::format("thidua-kill-{}", getpid());
     const store::SqlValue params[] = {store::SqlValue::of(name)};
@@ -82,23 +86,17 @@ void expect_consistent(store::SqlConnection& db) {
     EXPECT_EQ(violations, 0);
 }
 
-TEST_P(StoreKillTest, KilledImportLeavesTheStoreAsItWas) {
-    const Dataset before = testing_support::read_sample("chau-thanh-2023");
-    {
-        auto store = open();
-        ASSERT_TRUE(store);
-        ASSERT_TRUE(store->import_dataset(before, {}));
-    }
+// Starts `thidua import` of a large dataset and kills it once its transaction is under way.
+void kill_import_midway(store::SqlConnection& probe, const std::string& url,
+                        const std::string& engine) {
     const fs::path dir = fs::temp_directory_path() / fmt::format("thidua-kill-{}", getpid());
     write_large_dataset(dir, 2000, 150000, 4);
-    auto probe = raw();
-    ASSERT_TRUE(probe);
-    const pid_t child = spawn_import(child_url(url(), GetParam()), dir);
+    const pid_t child = spawn_import(child_url(url, engine), dir);
     ASSERT_GT(child, 0);
     bool caught = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     while (!caught && std::chrono::steady_clock::now() < deadline) {
-        caught = import_in_progress(*probe, url());
+        caught = import_in_progress(probe, url);
         if (!caught) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     kill(child, SIGKILL);
@@ -107,6 +105,19 @@ TEST_P(StoreKillTest, KilledImportLeavesTheStoreAsItWas) {
     fs::remove_all(dir);
     ASSERT_TRUE(caught) << "the import was never seen in progress";
     ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it was killed";
+}
+
+TEST_P(StoreKillTest, KilledImportLeavesTheStoreAsItWas) {
+    const Dataset before = testing_support::read_sample("chau-thanh-2023");
+    {
+        auto store = open();
+        ASSERT_TRUE(store);
+        ASSERT_TRUE(store->import_dataset(before, {}));
+    }
+    auto probe = raw();
+    ASSERT_TRUE(probe);
+    kill_import_midway(*probe, url(), GetParam());
+    if (HasFatalFailure()) return;
 
     auto store = open();
     ASSERT_TRUE(store);
@@ -117,6 +128,33 @@ TEST_P(StoreKillTest, KilledImportLeavesTheStoreAsItWas) {
     ASSERT_TRUE(log);
     EXPECT_EQ(log->size(), 1u);
     expect_consistent(*raw());
+}
+
+// A fresh store is bulk-loaded, on SQLite under a rollback journal: killed, it is empty again.
+TEST_P(StoreKillTest, KilledImportIntoAFreshStoreLeavesItEmpty) {
+    ASSERT_TRUE(open());  // migrated, no data
+    auto probe = raw();
+    ASSERT_TRUE(probe);
+    kill_import_midway(*probe, url(), GetParam());
+    if (HasFatalFailure()) return;
+
+    auto store = open();
+    ASSERT_TRUE(store);
+    auto after = store->load_dataset();
+    ASSERT_TRUE(after) << after.error().format();
+    EXPECT_TRUE(after->units.empty());
+    EXPECT_EQ(after->people.size(), 0u);
+    auto log = store->audit_log();
+    ASSERT_TRUE(log);
+    EXPECT_TRUE(log->empty());
+    auto db = raw();
+    ASSERT_TRUE(db);
+    expect_consistent(*db);
+    if (GetParam() != "sqlite") return;
+    std::string mode;
+    ASSERT_TRUE(
+        db->query("PRAGMA journal_mode", {}, [&](const store::SqlRow& r) { mode = r.text(0); }));
+    EXPECT_EQ(mode, "wal");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreKillTest, ::testing::Values("sqlite", "postgresql"),
