@@ -83,6 +83,8 @@ const importSqlite = timeReport('import-sqlite3.time');
 const httpSingle = json('http-single.json');
 const healthz = wrkRun('http-healthz.out');
 const evaluation = wrkRun('http-evaluation.out');
+const evaluationGzip = existsSync(path('http-evaluation-gzip.out')) ? wrkRun('http-evaluation-gzip.out') : null;
+const evaluation304 = existsSync(path('http-evaluation-304.out')) ? wrkRun('http-evaluation-304.out') : null;
 const server = timeReport('http-server.time');
 const httpPeople = Number(text('http-people.txt'));
 
@@ -148,6 +150,15 @@ emit(`| HTTP requests/s: evaluation vs \`/healthz\` (province, ${fmtInt(httpPeop
      `≥ 0.5× | ${met(httpRatio >= 0.5)} |`);
 emit(`| HTTP evaluation p99 latency | ${httpP99 == null ? 'no request completed' : `${fmt(httpP99, 1)} ms`} ` +
      `| /healthz ${fmt(healthz.p99_ms, 1)} ms | — | < 50 ms | ${met(httpP99 != null && httpP99 < 50)} |`);
+for (const [what, w] of [['gzip (Accept-Encoding: gzip)', evaluationGzip],
+                         ['revalidated (If-None-Match: the ETag, answered 304)', evaluation304]]) {
+  if (!w) continue;
+  const ratio = w.rps / healthz.rps;
+  const p99 = w.requests > 0 ? w.p99_ms : null;
+  emit(`| HTTP evaluation, ${what}: req/s vs \`/healthz\`, p99 | ${fmt(w.rps, 1)} req/s, p99 ` +
+       `${p99 == null ? '—' : `${fmt(p99, 1)} ms`} | ${fmt(healthz.rps, 1)} req/s | ${fmt(ratio, 3)}× | ` +
+       `≥ 0.5×, p99 < 50 ms | ${met(ratio >= 0.5 && p99 != null && p99 < 50)} |`);
+}
 emit();
 
 // --- cross-check ---------------------------------------------------------------------------------
@@ -204,7 +215,9 @@ emit('## HTTP detail (wrk -t2 -c64 -d10s --latency --timeout 10s, loopback)');
 emit();
 emit('| route | requests | req/s | p50 | p90 | p99 | errors (timeout/status/read) |');
 emit('|---|---|---|---|---|---|---|');
-for (const [route, w] of [['/healthz', healthz], ['evaluation', evaluation]]) {
+for (const [route, w] of [['/healthz', healthz], ['evaluation', evaluation],
+                          ['evaluation, gzip', evaluationGzip], ['evaluation, 304', evaluation304]]) {
+  if (!w) continue;
   const ok = w.requests > 0;
   emit(`| ${route} | ${fmtInt(w.requests)} | ${fmt(w.rps, 1)} | ${ok ? `${fmt(w.p50_ms, 1)} ms` : '—'} | ` +
        `${ok ? `${fmt(w.p90_ms, 1)} ms` : '—'} | ${ok ? `${fmt(w.p99_ms, 1)} ms` : '—'} | ` +

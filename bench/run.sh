@@ -213,12 +213,17 @@ curl -s --max-time 300 -o /dev/null -H "Authorization: Bearer $token" \
 # latencies instead of being dropped as a timeout after wrk's default 2 s.
 run_wrk() {
   local name=$1 url=$2
-  say "HTTP: wrk $url"
+  say "HTTP: wrk $url ($name)"
   THIDUA_BENCH_TOKEN="$token" wrk -t2 -c64 -d10s --timeout 10s --latency \
     -s "$repo/bench/wrk/auth.lua" "$url" >"$raw/$name.out"
 }
 run_wrk http-healthz "$base/healthz"
 run_wrk http-evaluation "$eval_url"
+# What a browser does: ask for gzip, and revalidate the copy it holds (the server's ETag).
+THIDUA_BENCH_GZIP=1 run_wrk http-evaluation-gzip "$eval_url"
+etag=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $token" "$eval_url" |
+  sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | tr -d '\r')
+THIDUA_BENCH_ETAG="$etag" run_wrk http-evaluation-304 "$eval_url"
 stop_server
 
 # --- 5. linear growth --------------------------------------------------------------------------

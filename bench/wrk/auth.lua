@@ -1,7 +1,16 @@
 -- Adds the API token to every request, and prints the figures as one JSON line at the end.
+-- THIDUA_BENCH_GZIP=1 asks for a compressed body and THIDUA_BENCH_ETAG=… revalidates a copy the
+-- client already holds, as a browser does.
 local token = os.getenv("THIDUA_BENCH_TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
+end
+if os.getenv("THIDUA_BENCH_GZIP") == "1" then
+  wrk.headers["Accept-Encoding"] = "gzip"
+end
+local etag = os.getenv("THIDUA_BENCH_ETAG")
+if etag and etag ~= "" then
+  wrk.headers["If-None-Match"] = etag
 end
 
 function done(summary, latency, requests)
