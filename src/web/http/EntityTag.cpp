@@ -1,22 +1,13 @@
 #include "web/http/EntityTag.h"
 
+#include "web/http/HttpText.h"
+
 namespace thidua::web {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     while (!if_none_match.empty()) {
         auto comma = if_none_match.find(',');
-        auto item = trim(if_none_match.substr(0, comma));
+        auto item = trim_ows(if_none_match.substr(0, comma));
         if (item == "*") return true;
         if (item.starts_with("W/")) item.remove_prefix(2);
         if (item == etag) return true;

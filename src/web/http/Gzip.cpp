@@ -5,31 +5,16 @@
 
 #include <zlib.h>
 
+#include "web/http/HttpText.h"
+
 namespace thidua::web {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool ascii_iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
 
 // "q=0", "q=0.0", "q=0.000": the coding is refused.
 bool refused(std::string_view params) {
     while (!params.empty()) {
         const auto semi = params.find(';');
-        std::string_view p = trim(params.substr(0, semi));
+        std::string_view p = trim_ows(params.substr(0, semi));
         if (p.size() >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
             p.remove_prefix(2);
             return p.find_first_not_of("0.") == std::string_view::npos;
@@ -49,8 +34,8 @@ bool accepts_gzip(std::optional<std::string_view> accept_encoding) {
         const auto comma = list.find(',');
         const std::string_view item = list.substr(0, comma);
         const auto semi = item.find(';');
-        const std::string_view coding = trim(item.substr(0, semi));
-        if (ascii_iequals(coding, "gzip") || coding == "*")
+        const std::string_view coding = trim_ows(item.substr(0, semi));
+        if (iequals(coding, "gzip") || coding == "*")
             return semi == std::string_view::npos || !refused(item.substr(semi + 1));
         if (comma == std::string_view::npos) break;
         list.remove_prefix(comma + 1);
