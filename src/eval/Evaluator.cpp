@@ -9,6 +9,7 @@
 #include <thread>
 #include <tuple>
 
+#include "base/PermuteInPlace.h"
 #include "eval/Allocator.h"
 #include "eval/Deadlines.h"
 #include "eval/Indexes.h"
@@ -596,22 +597,6 @@ private:
         permute_in_place(gs.outcomes, gs.order);
         out.candidates = std::move(gs.outcomes);
         return out;
-    }
-
-    // Rearranges `items` so that items[k] becomes what was at items[order[k]], following the
-    // cycles of the permutation; `order` is used up.
-    template <typename T>
-    static void permute_in_place(std::vector<T>& items, std::vector<int>& order) {
-        for (size_t k = 0; k < order.size(); ++k) {
-            size_t at = k;
-            while (order[at] >= 0 && static_cast<size_t>(order[at]) != k) {
-                const auto from = static_cast<size_t>(order[at]);
-                std::swap(items[at], items[from]);
-                order[at] = -1;
-                at = from;
-            }
-            order[at] = -1;
-        }
     }
 
     std::vector<DossierOutcome> dossiers(const EvaluationResult& result) const {
