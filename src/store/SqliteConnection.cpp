@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "store/SqliteBind.h"
 #include "store/SqliteStageWriter.h"
 
 namespace thidua::store {
@@ -32,22 +33,9 @@ private:
     sqlite3_stmt* m_stmt;
 };
 
+// The statement is stepped before the caller's memory goes away.
 int bind(sqlite3_stmt* stmt, int index, const SqlValue& v) {
-    const auto size = static_cast<int>(v.bytes.size());
-    switch (v.kind) {
-        case SqlValue::Kind::Null:
-            return sqlite3_bind_null(stmt, index);
-        case SqlValue::Kind::Int:
-            return sqlite3_bind_int64(stmt, index, v.integer);
-        case SqlValue::Kind::Real:
-            return sqlite3_bind_double(stmt, index, v.real);
-        // SQLITE_STATIC: the statement is stepped before the caller's memory goes away.
-        case SqlValue::Kind::Text:
-            return sqlite3_bind_text(stmt, index, v.bytes.data(), size, SQLITE_STATIC);
-        case SqlValue::Kind::Blob:
-            return sqlite3_bind_blob(stmt, index, v.bytes.data(), size, SQLITE_STATIC);
-    }
-    return SQLITE_MISUSE;
+    return bind_sqlite_value(stmt, index, v.kind, v.integer, v.real, v.bytes);
 }
 
 }  // namespace

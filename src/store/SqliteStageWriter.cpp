@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "store/SqliteBind.h"
 #include "store/SqliteConnection.h"
 
 namespace thidua::store {
@@ -74,22 +75,9 @@ Result<> SqliteStageWriter::finish() {
 }
 
 int SqliteStageWriter::bind(sqlite3_stmt* stmt, int index, const Cell& cell) const {
-    // SQLITE_STATIC: m_bytes is not touched until the statement has run and been reset.
-    const char* bytes = m_bytes.data() + cell.offset;
-    const auto size = static_cast<int>(cell.size);
-    switch (cell.kind) {
-        case SqlValue::Kind::Null:
-            return sqlite3_bind_null(stmt, index);
-        case SqlValue::Kind::Int:
-            return sqlite3_bind_int64(stmt, index, cell.integer);
-        case SqlValue::Kind::Real:
-            return sqlite3_bind_double(stmt, index, cell.real);
-        case SqlValue::Kind::Text:
-            return sqlite3_bind_text(stmt, index, bytes, size, SQLITE_STATIC);
-        case SqlValue::Kind::Blob:
-            return sqlite3_bind_blob(stmt, index, bytes, size, SQLITE_STATIC);
-    }
-    return SQLITE_MISUSE;
+    // m_bytes is not touched until the statement has run and been reset.
+    return bind_sqlite_value(stmt, index, cell.kind, cell.integer, cell.real,
+                             std::string_view(m_bytes).substr(cell.offset, cell.size));
 }
 
 Result<> SqliteStageWriter::insert(sqlite3_stmt* stmt, size_t first, size_t count) {

@@ -287,33 +287,17 @@ TEST_P(WebEvaluationCacheTest, RequestsArrivingTogetherEvaluateOnce) {
 class OtherServer {
 public:
     explicit OtherServer(const std::string& url) {
-        web::WebOptions options;
-        options.db_url = url;
-        m_app = std::make_unique<web::WebApp>(options);
-        m_router = std::make_unique<web::Router>(web::make_router(*m_app));
-        web::ServerOptions server_options;
-        server_options.port = 0;
-        server_options.worker_threads = 2;
-        m_server = std::make_unique<web::Server>(server_options, *m_router);
-        std::string error;
-        EXPECT_TRUE(m_server->listen(error)) << error;
-        m_thread = std::thread([this] { m_server->run(); });
-    }
-    ~OtherServer() {
-        m_server->stop();
-        m_thread.join();
+        const std::string error = m_server.start(url);
+        EXPECT_TRUE(error.empty()) << error;
     }
     HttpTestClient admin() const {
-        HttpTestClient c(m_server->port());
+        HttpTestClient c(m_server.port());
         EXPECT_EQ(c.login("admin", kAdminPassword).status, 200);
         return c;
     }
 
 private:
-    std::unique_ptr<web::WebApp> m_app;
-    std::unique_ptr<web::Router> m_router;
-    std::unique_ptr<web::Server> m_server;
-    std::thread m_thread;
+    RunningServer m_server;
 };
 
 TEST_P(WebEvaluationCacheTest, AnotherServerSeesTheCouncilsDecision) {
