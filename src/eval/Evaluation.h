@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/Boxed.h"
+#include "base/BoxedVector.h"
 #include "eval/CouncilChoice.h"
 #include "eval/LineageDecisions.h"
 #include "expr/Context.h"
@@ -26,18 +27,20 @@ struct CriterionOutcome {
     std::vector<expr::MissingFact> missing;  // only when the result is unknown
 };
 
+// One per candidate: millions for an individual award over national data, so the fields are
+// ordered to pack and the lists are boxed (empty for the ineligible of an untraced evaluation).
 struct CandidateOutcome {
     Subject subject;
+    std::optional<int> rank;    // eligible candidates only; equal keys share a rank
+    Index cap_unit = kNoIndex;  // the unit whose cap applies, if any
     Status status = Status::Incomplete;
-    std::optional<int> rank;  // eligible candidates only; equal keys share a rank
     bool selected = false;
     bool tied = false;
-    std::vector<CriterionOutcome> criteria;
-    std::vector<expr::MissingFact> missing;
-    std::vector<double> keys;  // ranking key values as used (pessimistic bounds)
+    bool capped_out = false;  // eligible, but its unit's cap was filled by better candidates
     expr::Tri preference = expr::Tri::Unknown;
-    Index cap_unit = kNoIndex;      // the unit whose cap applies, if any
-    bool capped_out = false;        // eligible, but its unit's cap was filled by better candidates
+    BoxedVector<CriterionOutcome> criteria;  // only when traced
+    BoxedVector<expr::MissingFact> missing;
+    BoxedVector<double> keys;       // ranking key values as used (pessimistic bounds)
     Boxed<LineageOutcome> lineage;  // merged or closed in a reorganisation
 };
 

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <thread>
@@ -58,11 +60,13 @@ public:
           m_data(data),
           m_period(period),
           m_options(options),
-          m_indexes(plan, data),
+          m_indexes(plan, data, options.indexes),
           m_history(options.history.value_or(plan.spec.lineage.history)),
           m_scope(subtree(data, options.within)) {
         if (options.within != kNoIndex) add_successors(data, m_scope);
         m_groups.resize(plan.award_ids.size());
+        m_selected_memo.assign(plan.award_ids.size(),
+                               std::vector<int8_t>(data.units.size(), kNotKnown));
         for (const CompiledAward& award : plan.awards) {
             if (!selector_matches(award.spec->periods, period)) continue;
             m_awards.push_back(&award);
@@ -111,6 +115,23 @@ public:
     }
 
     Tri selected(Subject s, int award, expr::Trace* trace) override {
+        // Every person of a unit asks about the same unit: once its groups are allocated the
+        // answer is final, and millions of people then read it from here.
+        // Relaxed atomics: the threads of decide_all() may write the same final answer at once.
+        std::optional<std::atomic_ref<int8_t>> memo;
+        if (s.kind == SubjectKind::Unit && s.index >= 0 &&
+            static_cast<size_t>(s.index) < m_data.units.size()) {
+            memo.emplace(m_selected_memo[static_cast<size_t>(award)][static_cast<size_t>(s.index)]);
+            const int8_t known = memo->load(std::memory_order_relaxed);
+            if (known != kNotKnown) return static_cast<Tri>(known);
+        }
+        const Tri result = selected_in_groups(s, award, trace);
+        if (memo && result != Tri::Unknown)
+            memo->store(static_cast<int8_t>(result), std::memory_order_relaxed);
+        return result;
+    }
+
+    Tri selected_in_groups(Subject s, int award, expr::Trace* trace) {
         Tri result = Tri::False;
         for (GroupState& gs : m_groups[award]) {
             const int32_t pos = position(gs, s);
@@ -351,7 +372,7 @@ private:
             // Without a trace a candidate keeps its status only: over millions of people the
             // criteria would cost more memory than the dataset. One failed criterion decides.
             if (!tracing && any_fail) break;
-            if (tracing) out.criteria.push_back(std::move(*co));
+            if (tracing) out.criteria.edit().push_back(std::move(*co));
         }
         out.status =
             any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);
@@ -401,15 +422,17 @@ private:
 
     // The facts that left some criterion unknown, each once, in a stable order.
     static void collect_missing(CandidateOutcome& out) {
+        std::vector<expr::MissingFact> missing;
         for (const CriterionOutcome& c : out.criteria)
-            out.missing.insert(out.missing.end(), c.missing.begin(), c.missing.end());
-        std::sort(out.missing.begin(), out.missing.end(),
+            missing.insert(missing.end(), c.missing.begin(), c.missing.end());
+        std::sort(missing.begin(), missing.end(),
                   [](const auto& a, const auto& b) { return missing_key(a) < missing_key(b); });
-        out.missing.erase(std::unique(out.missing.begin(), out.missing.end(),
-                                      [](const auto& a, const auto& b) {
-                                          return missing_key(a) == missing_key(b);
-                                      }),
-                          out.missing.end());
+        missing.erase(std::unique(missing.begin(), missing.end(),
+                                  [](const auto& a, const auto& b) {
+                                      return missing_key(a) == missing_key(b);
+                                  }),
+                      missing.end());
+        out.missing = std::move(missing);
     }
 
     // Ranking keys as "higher is better" numbers, counting only what is certain: the pessimistic
@@ -559,20 +582,25 @@ private:
     // After the ranked eligible candidates: the eligible who do not compete (closed units), the
     // incomplete, then the ineligible, by id.
     void append_others(GroupState& gs) {
-        for (Status want : {Status::Eligible, Status::Incomplete, Status::Ineligible}) {
-            std::vector<int> rest;
-            for (size_t i = 0; i < gs.candidates.size(); ++i) {
-                const CandidateOutcome& o = gs.outcomes[i];
-                const bool ranked = o.status == Status::Eligible && competes(o);
-                if (o.status == want && !ranked) rest.push_back(static_cast<int>(i));
-            }
-            const auto by_id = [&](int a, int b) {
-                return subject_id(gs.candidates[a]) < subject_id(gs.candidates[b]);
-            };
+        // One pass over the outcomes (millions of them for an individual award), into three lists.
+        std::vector<int> unranked, incomplete, ineligible;
+        for (size_t i = 0; i < gs.candidates.size(); ++i) {
+            const CandidateOutcome& o = gs.outcomes[i];
+            if (o.status == Status::Ineligible)
+                ineligible.push_back(static_cast<int>(i));
+            else if (o.status == Status::Incomplete)
+                incomplete.push_back(static_cast<int>(i));
+            else if (!competes(o))
+                unranked.push_back(static_cast<int>(i));
+        }
+        const auto by_id = [&](int a, int b) {
+            return subject_id(gs.candidates[a]) < subject_id(gs.candidates[b]);
+        };
+        for (std::vector<int>* rest : {&unranked, &incomplete, &ineligible}) {
             // Datasets usually list people by id already; sorting millions of ids costs seconds.
-            if (!std::is_sorted(rest.begin(), rest.end(), by_id))
-                std::sort(rest.begin(), rest.end(), by_id);
-            gs.order.insert(gs.order.end(), rest.begin(), rest.end());
+            if (!std::is_sorted(rest->begin(), rest->end(), by_id))
+                std::sort(rest->begin(), rest->end(), by_id);
+            gs.order.insert(gs.order.end(), rest->begin(), rest->end());
         }
     }
 
@@ -647,6 +675,9 @@ private:
     std::vector<bool> m_scope;  // units inside options.within; empty when there is none
     std::vector<const CompiledAward*> m_awards;
     std::vector<std::vector<GroupState>> m_groups;  // by award_id
+    // selected(unit, award) once final (True or False), by award_id then unit; kNotKnown before.
+    static constexpr int8_t kNotKnown = -1;
+    std::vector<std::vector<int8_t>> m_selected_memo;
 };
 
 }  // namespace

@@ -3,6 +3,9 @@
 // dataset. Decisions on other awards (eligible(), selected(), precedence) are computed on demand
 // and remembered, so awards are decided in dependency order without the plan saying the order.
 
+#include <memory>
+
+#include "eval/DataIndexes.h"
 #include "eval/Evaluation.h"
 #include "model/Dataset.h"
 #include "plan/CompiledPlan.h"
@@ -23,6 +26,9 @@ struct EvaluateOptions {
     std::vector<CouncilChoice> council;
     // Reads merged units' earlier years by this rule instead of the plan's (to compare).
     std::optional<HistoryRule> history;
+    // The dataset's lookups, kept by a caller that evaluates the same dataset again (they are
+    // then built once); null: built for this evaluation.
+    std::shared_ptr<const DataIndexes> indexes;
 };
 
 // The plan's issuer unit in the dataset (kNoIndex when the plan names none or the data lacks it):
