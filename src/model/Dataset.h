@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "base/Date.h"
+#include "model/IdIndex.h"
+#include "model/Index.h"
 #include "model/Vocabulary.h"
 
 namespace thidua {
 
-using Index = int32_t;
-constexpr Index kNoIndex = -1;
 constexpr int8_t kUnknown = -1;
 
 // Tri-state flags in data: 0 false, 1 true, kUnknown blank.
@@ -147,7 +147,9 @@ struct Dataset {
          has_dossiers = false, has_lineage = false;
 
     std::unordered_map<std::string, Index> unit_by_id;
-    std::unordered_map<std::string, Index> person_by_id;
+    IdIndex person_index;  // rows of people.id; find_person() reads it
+
+    Index find_person(std::string_view id) const { return person_index.find(people.id, id); }
 
     bool has_year(int year) const { return year >= first_year && year < first_year + year_count; }
     // Position of (row, year) in a yearly array; only valid when has_year(year).

@@ -59,8 +59,8 @@ Result<> load_people(SqlConnection& db, LoadState& s) {
         "SELECT id, name, unit_id, gender, par_role, resident, component, tags FROM people "
         "ORDER BY ord",
         {}, [&](const SqlRow& r) {
-            s.data.person_by_id.emplace(std::string(r.text(0)), static_cast<Index>(p.size()));
             p.id.emplace_back(r.text(0));
+            s.data.person_index.insert(p.id, static_cast<Index>(p.id.size() - 1));
             p.name.emplace_back(r.text(1));
             p.unit.push_back(s.unit(r.text(2)));
             ok = ok && p.unit.back() != kNoIndex;

@@ -36,8 +36,7 @@ Index LoadState::unit(std::string_view id) const {
 }
 
 Index LoadState::person(std::string_view id) const {
-    const auto found = data.person_by_id.find(std::string(id));
-    return found == data.person_by_id.end() ? kNoIndex : found->second;
+    return data.find_person(id);
 }
 
 void LoadState::allocate_years() {

@@ -39,7 +39,7 @@ public:
         p.component.push_back(kNoIndex);
         p.tags.emplace_back();
         const Index i = static_cast<Index>(p.size() - 1);
-        m_data.person_by_id[id] = i;
+        m_data.person_index.insert(p.id, i);
         grow_people(unit);
         return i;
     }

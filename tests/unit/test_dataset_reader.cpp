@@ -152,7 +152,7 @@ TEST(DatasetReader, ReadsUnitsWithTreeTagsAndPredecessors) {
 TEST(DatasetReader, ReadsPeopleColumns) {
     const Dataset d = read_ok(full_dataset());
     ASSERT_EQ(d.people.size(), 3u);
-    EXPECT_EQ(d.person_by_id.at("P002"), 1);
+    EXPECT_EQ(d.find_person("P002"), 1);
     EXPECT_EQ(d.people.name[0], "Nguyễn Thị Hoa");
     EXPECT_EQ(d.people.unit[0], 1);
     EXPECT_EQ(d.people.gender[0], Gender::Female);

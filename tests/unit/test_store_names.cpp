@@ -42,7 +42,7 @@ Dataset names_dataset() {
         d.people.resident.push_back(kUnknown);
         d.people.component.push_back(kNoIndex);
         d.people.tags.emplace_back();
-        d.person_by_id[d.people.id.back()] = static_cast<Index>(i);
+        d.person_index.insert(d.people.id, static_cast<Index>(i));
     }
     d.has_people = true;
     return d;

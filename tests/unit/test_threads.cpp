@@ -118,7 +118,7 @@ TEST(CsvParts, DatasetReadOnFourThreadsEqualsOneThread) {
     ASSERT_TRUE(one) << one.error().front().format();
     ASSERT_TRUE(four) << four.error().front().format();
     EXPECT_EQ(thidua::testing_support::DatasetCompare()(*one, *four), "");
-    EXPECT_EQ(one->person_by_id.size(), four->person_by_id.size());
+    EXPECT_EQ(one->person_index.size(), four->person_index.size());
 }
 
 TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {

@@ -54,9 +54,9 @@ Index DatasetBuild::intern_component(std::string_view id) {
 
 namespace {
 
-template <typename IdAt>
-Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_view id,
-              DatasetBuild::LastFound& last, size_t count, IdAt id_at) {
+template <typename Lookup, typename IdAt>
+Index find_id(Lookup lookup, std::string_view id, DatasetBuild::LastFound& last, size_t count,
+              IdAt id_at) {
     if (last.index != kNoIndex) {
         if (last.id == id) return last.index;
         const auto next = static_cast<size_t>(last.index) + 1;
@@ -65,14 +65,26 @@ Index find_id(const std::unordered_map<std::string, Index>& ids, std::string_vie
             return last.index = static_cast<Index>(next);
         }
     }
-    const auto found = ids.find(std::string(id));
-    if (found == ids.end()) return kNoIndex;
+    const Index found = lookup(id);
+    if (found == kNoIndex) return kNoIndex;
     last.id = id;
-    last.index = found->second;
-    return found->second;
+    last.index = found;
+    return found;
+}
+
+Index find_unit_id(const Dataset& data, std::string_view id) {
+    const auto found = data.unit_by_id.find(std::string(id));
+    return found == data.unit_by_id.end() ? kNoIndex : found->second;
 }
 
 }  // namespace
+
+TableReader DatasetBuild::table(std::string file, std::string_view content,
+                                std::span<const Column> columns, bool header_required) const {
+    TableReader reader(std::move(file), content, columns, sink, header_required);
+    if (content_valid_utf8) reader.assume_valid_utf8();
+    return reader;
+}
 
 size_t estimate_rows(std::string_view content) {
     return count_newlines(content) + 1;
@@ -81,8 +93,9 @@ size_t estimate_rows(std::string_view content) {
 Index DatasetBuild::find_unit(const TableReader& table, size_t col, IdCache& cache) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const Index found = find_id(data.unit_by_id, *id, cache.unit, data.units.size(),
-                                [&](size_t i) -> std::string_view { return data.units[i].id; });
+    const Index found =
+        find_id([&](std::string_view u) { return find_unit_id(data, u); }, *id, cache.unit,
+                data.units.size(), [&](size_t i) -> std::string_view { return data.units[i].id; });
     if (found != kNoIndex) return found;
     table.report(col, "Không có đơn vị nào mang mã này trong units.csv",
                  "no unit has this id in units.csv");
@@ -92,7 +105,8 @@ Index DatasetBuild::find_unit(const TableReader& table, size_t col, IdCache& cac
 Index DatasetBuild::find_person(const TableReader& table, size_t col, IdCache& cache) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const Index found = find_id(data.person_by_id, *id, cache.person, data.people.id.size(),
+    const Index found = find_id([&](std::string_view p) { return data.find_person(p); }, *id,
+                                cache.person, data.people.id.size(),
                                 [&](size_t i) -> std::string_view { return data.people.id[i]; });
     if (found != kNoIndex) return found;
     table.report(col, "Không có cá nhân nào mang mã này trong people.csv",
@@ -103,18 +117,17 @@ Index DatasetBuild::find_person(const TableReader& table, size_t col, IdCache& c
 std::optional<Subject> DatasetBuild::find_subject(const TableReader& table, size_t col) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return std::nullopt;
-    const std::string key(*id);
-    const auto unit = data.unit_by_id.find(key);
-    const auto person = data.person_by_id.find(key);
-    const bool is_unit = unit != data.unit_by_id.end();
-    const bool is_person = person != data.person_by_id.end();
+    const Index unit = find_unit_id(data, *id);
+    const Index person = data.find_person(*id);
+    const bool is_unit = unit != kNoIndex;
+    const bool is_person = person != kNoIndex;
     if (is_unit && is_person) {
         table.report(col, "Mã này vừa là mã đơn vị vừa là mã cá nhân; hãy đổi một trong hai",
                      "this id is both a unit id and a person id; rename one of them");
         return std::nullopt;
     }
-    if (is_unit) return Subject{SubjectKind::Unit, unit->second};
-    if (is_person) return Subject{SubjectKind::Person, person->second};
+    if (is_unit) return Subject{SubjectKind::Unit, unit};
+    if (is_person) return Subject{SubjectKind::Person, person};
     table.report(col, "Không có đơn vị hay cá nhân nào mang mã này (units.csv, people.csv)",
                  "no unit or person has this id (units.csv, people.csv)");
     return std::nullopt;

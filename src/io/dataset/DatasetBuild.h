@@ -60,6 +60,13 @@ struct DatasetBuild {
     std::vector<PersonYearRow> person_years;
     std::vector<ComponentYearRow> component_years;
 
+    // The file being read was made sure of as valid UTF-8 by the encoding filter.
+    bool content_valid_utf8 = false;
+
+    // A reader of a whole file, its problems to `sink`.
+    TableReader table(std::string file, std::string_view content, std::span<const Column> columns,
+                      bool header_required = false) const;
+
     void report(std::string_view file, int line, std::string_view field, std::string_view value,
                 std::string vi, std::string en);
 

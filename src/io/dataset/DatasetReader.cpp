@@ -63,12 +63,13 @@ void report_unknown_file(DiagnosticSink& sink, const std::string& name) {
                 fmt::format("not a dataset file; the valid files are: {}", file_list()));
 }
 
-void apply_filter(const ContentFilter& filter, DiagnosticSink& sink, const std::string& name,
+bool apply_filter(const ContentFilter& filter, DiagnosticSink& sink, const std::string& name,
                   std::string& content) {
     Diagnostics problems;
-    filter(name, content, problems);
+    const bool valid_utf8 = filter(name, content, problems);
     for (Diagnostic& d : problems)
         sink.add(std::move(d));
+    return valid_utf8;
 }
 
 // Returns the contents of a file, nullopt when the dataset does not have it; problems go to the
@@ -79,6 +80,7 @@ using FileLoader =
 struct LoadedFile {
     std::optional<std::string> content;
     DiagnosticSink problems;
+    bool valid_utf8 = false;  // the filter made sure of it
 };
 
 LoadedFile load_and_filter(const FileLoader& load, const ContentFilter& filter,
@@ -86,7 +88,7 @@ LoadedFile load_and_filter(const FileLoader& load, const ContentFilter& filter,
     LoadedFile file;
     file.content = load(name, file.problems);
     if (file.content && filter)
-        apply_filter(filter, file.problems, std::string(name), *file.content);
+        file.valid_utf8 = apply_filter(filter, file.problems, std::string(name), *file.content);
     return file;
 }
 
@@ -115,6 +117,7 @@ tl::expected<Dataset, Diagnostics> read_dataset(const FileLoader& load, Diagnost
             continue;
         }
         if (file.given != nullptr) build.data.*file.given = true;
+        build.content_valid_utf8 = loaded.valid_utf8;
         file.read(build, *content);
     }
     detail::assemble_years(build);

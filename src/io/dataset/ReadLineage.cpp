@@ -90,7 +90,7 @@ void read_lineage_row(DatasetBuild& build, const TableReader& table) {
 }  // namespace
 
 void read_lineage(DatasetBuild& build, std::string_view content) {
-    TableReader table(std::string(kFile), content, kColumns, build.sink, false);
+    TableReader table = build.table(std::string(kFile), content, kColumns);
     while (table.next_row())
         read_lineage_row(build, table);
 }

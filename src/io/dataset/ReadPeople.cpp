@@ -78,9 +78,9 @@ void read_part(const DatasetBuild& build, const TableReader& header, const CsvPa
 void register_person(DatasetBuild& build, Index person, int line) {
     const std::string& id = build.data.people.id[static_cast<size_t>(person)];
     if (id.empty()) return;
-    const auto [it, inserted] = build.data.person_by_id.emplace(id, person);
-    if (inserted) return;
-    const int first = build.person_line[static_cast<size_t>(it->second)];
+    const Index earlier = build.data.person_index.insert(build.data.people.id, person);
+    if (earlier == kNoIndex) return;
+    const int first = build.person_line[static_cast<size_t>(earlier)];
     build.report("people.csv", line, "id", id,
                  fmt::format("Mã cá nhân bị trùng (đã dùng ở dòng {})", first),
                  fmt::format("duplicate person id (already used on row {})", first));
@@ -118,7 +118,7 @@ void add_part(DatasetBuild& build, PeoplePart& part) {
 }  // namespace
 
 void read_people(DatasetBuild& build, std::string_view content) {
-    TableReader header("people.csv", content, kColumns, build.sink, false);
+    TableReader header = build.table("people.csv", content, kColumns);
     if (!header.usable()) return;
     std::vector<PeoplePart> parts = read_in_parts<PeoplePart>(
         header,
@@ -128,7 +128,7 @@ void read_people(DatasetBuild& build, std::string_view content) {
         rows += part.people.size();
     reserve(build.data.people, rows);
     build.person_line.reserve(rows);
-    build.data.person_by_id.reserve(rows);
+    build.data.person_index.reserve(rows);
     for (PeoplePart& part : parts) {
         build.sink.absorb(std::move(part.sink));
         add_part(build, part);

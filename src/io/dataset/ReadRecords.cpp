@@ -64,19 +64,19 @@ void read_dossier_row(DatasetBuild& build, const TableReader& table) {
 }  // namespace
 
 void read_registrations(DatasetBuild& build, std::string_view content) {
-    TableReader table("registrations.csv", content, registrations::kColumns, build.sink, false);
+    TableReader table = build.table("registrations.csv", content, registrations::kColumns);
     while (table.next_row())
         read_registration_row(build, table);
 }
 
 void read_events(DatasetBuild& build, std::string_view content) {
-    TableReader table("events.csv", content, events::kColumns, build.sink, false);
+    TableReader table = build.table("events.csv", content, events::kColumns);
     while (table.next_row())
         read_event_row(build, table);
 }
 
 void read_dossiers(DatasetBuild& build, std::string_view content) {
-    TableReader table("dossiers.csv", content, dossiers::kColumns, build.sink, false);
+    TableReader table = build.table("dossiers.csv", content, dossiers::kColumns);
     while (table.next_row())
         read_dossier_row(build, table);
 }

@@ -137,7 +137,7 @@ void check_cycles(DatasetBuild& build) {
 }  // namespace
 
 void read_units(DatasetBuild& build, std::string_view content) {
-    TableReader table(std::string(kFile), content, kColumns, build.sink, true);
+    TableReader table = build.table(std::string(kFile), content, kColumns, true);
     while (table.next_row())
         read_unit_row(build, table);
     resolve_references(build);

@@ -168,20 +168,20 @@ void read_person_year_part(const DatasetBuild& build, const TableReader& header,
 }  // namespace
 
 void read_unit_years(DatasetBuild& build, std::string_view content) {
-    TableReader table("unit_years.csv", content, unit_years::kColumns, build.sink, false);
+    TableReader table = build.table("unit_years.csv", content, unit_years::kColumns);
     while (table.next_row())
         read_unit_year_row(build, table);
 }
 
 void read_component_years(DatasetBuild& build, std::string_view content) {
-    TableReader table("component_years.csv", content, component_years::kColumns, build.sink, false);
+    TableReader table = build.table("component_years.csv", content, component_years::kColumns);
     while (table.next_row())
         read_component_year_row(build, table);
 }
 
 // The largest file of a dataset (five rows a person a phase): its parts are read on all cores.
 void read_person_years(DatasetBuild& build, std::string_view content) {
-    TableReader header("person_years.csv", content, person_years::kColumns, build.sink, false);
+    TableReader header = build.table("person_years.csv", content, person_years::kColumns);
     if (!header.usable()) return;
     std::vector<PersonYearPart> parts =
         read_in_parts<PersonYearPart>(header, [&](const CsvPart& text, PersonYearPart& part) {

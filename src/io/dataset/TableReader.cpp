@@ -77,6 +77,7 @@ TableReader::TableReader(const TableReader& header_of, std::string_view rows, in
       m_sink(sink),
       m_csv(rows, first_line),
       m_usable(header_of.m_usable),
+      m_all_utf8(header_of.m_all_utf8 == 1 ? int8_t{1} : int8_t{-1}),
       m_field_of(header_of.m_field_of),
       m_unnamed(header_of.m_unnamed),
       m_header_size(header_of.m_header_size),

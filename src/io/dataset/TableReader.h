@@ -41,6 +41,9 @@ public:
     std::string_view rest() const { return m_content.substr(m_csv.offset()); }
     int rest_line() const { return m_csv.next_line(); }
     bool usable() const { return m_usable; }
+    // The caller has checked that the whole content is valid UTF-8 (an encoding filter did):
+    // rows are not checked again. Readers of its parts inherit it.
+    void assume_valid_utf8() { m_all_utf8 = 1; }
 
     bool next_row();
     int line() const { return m_csv.line(); }

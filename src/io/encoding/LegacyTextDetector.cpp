@@ -187,9 +187,21 @@ LegacyResult convert_mojibake(std::string& content) {
 
 LegacyResult convert_legacy_text(std::string& content) {
     // Plain ASCII (a person_years.csv) holds no legacy text: one pass at memory speed.
-    if (find_non_ascii(content, 0) == std::string_view::npos) return {};
-    if (!is_valid_utf8(content)) return convert_raw_bytes(content);
-    return convert_mojibake(content);
+    LegacyResult out;
+    if (find_non_ascii(content, 0) == std::string_view::npos) {
+        out.valid_utf8 = true;
+        return out;
+    }
+    if (!is_valid_utf8(content)) {
+        out = convert_raw_bytes(content);
+        // Every run of non-ASCII bytes was replaced by its decoding (checked UTF-8), or none was.
+        out.valid_utf8 = out.converted.has_value();
+        return out;
+    }
+    // Cells that were mojibake are replaced by their decoding, itself checked UTF-8.
+    out = convert_mojibake(content);
+    out.valid_utf8 = !out.refused;
+    return out;
 }
 
 }  // namespace thidua

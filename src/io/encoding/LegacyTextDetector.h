@@ -31,6 +31,8 @@ struct LegacyRefusal {
 struct LegacyResult {
     std::optional<LegacyConversion> converted;
     std::optional<LegacyRefusal> refused;
+    // The content is now valid UTF-8 (its readers need not check it again).
+    bool valid_utf8 = false;
 };
 
 // Converts `content` in place when a legacy encoding is found.

@@ -176,8 +176,8 @@ Index unit_of_subject(const Dataset& data, const ForwardedProposal& p, int year)
         const auto it = data.unit_by_id.find(p.subject_id);
         return it == data.unit_by_id.end() ? kNoIndex : it->second;
     }
-    const auto it = data.person_by_id.find(p.subject_id);
-    return it == data.person_by_id.end() ? kNoIndex : data.unit_of_person(it->second, year);
+    const Index person = data.find_person(p.subject_id);
+    return person == kNoIndex ? kNoIndex : data.unit_of_person(person, year);
 }
 
 Response list(WebApp& app, Request& request, const Principal& who, Store& store) {

@@ -1,0 +1,49 @@
+#pragma once
+// Where each id of a column of ids is: the row of people.csv that holds a person id, for
+// millions of people. An open-addressing table of (hash, row) pairs; the ids themselves stay in
+// the column, which every call names, so a copied dataset's index is right for the copy.
+//
+// Written here because std::unordered_map<std::string, Index> costs a node, a string and a
+// malloc per id: on national data (2.5 M people) filling it was a serial 0.6 s of reading
+// people.csv and 180 MB, against 40 ms and 32 MB for this table. No library packaged for Debian
+// 12 that the project uses has a flat hash map (Boost 1.74 predates unordered_flat_map).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/Index.h"
+
+namespace thidua {
+
+class IdIndex {
+public:
+    // Room for `count` ids without growing.
+    void reserve(size_t count);
+    // Records that row `row` of `ids` holds ids[row]. Returns kNoIndex, or the row that already
+    // holds the same id (then nothing is recorded).
+    Index insert(const std::vector<std::string>& ids, Index row);
+    // The row of `ids` holding `id`, or kNoIndex.
+    Index find(const std::vector<std::string>& ids, std::string_view id) const;
+    bool contains(const std::vector<std::string>& ids, std::string_view id) const {
+        return find(ids, id) != kNoIndex;
+    }
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    void clear();
+
+private:
+    struct Slot {
+        uint32_t hash = 0;
+        Index row = kNoIndex;  // kNoIndex: empty
+    };
+    static uint32_t hash_of(std::string_view id);
+    void rehash(size_t slots);
+
+    std::vector<Slot> m_slots;  // a power of two, at most half full
+    size_t m_size = 0;
+};
+
+}  // namespace thidua
