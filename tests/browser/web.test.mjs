@@ -188,6 +188,22 @@ describe('giao diện web', { concurrency: false }, () => {
     await page.getByTestId('eligible-only').uncheck();
     await page.waitForFunction(() => !!document.querySelector('tr.candidate.status-ineligible, tr.candidate.status-incomplete'));
     assertNoProblems('xem thêm, tìm ứng viên');
+
+    // Pages of 2: the council's form still offers every eligible commune of the tied group (the
+    // tied ones rank past the page), asked from the server whole.
+    const wholeList = page.waitForResponse((r) => r.url().includes('/evaluation?') && r.url().includes('group=ubnd-xa') && r.url().includes('limit=all'));
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}?limit=2`);
+    const communes = page.getByTestId('group-co-thi-dua-ubnd-xa');
+    await communes.getByTestId('more-co-thi-dua-ubnd-xa').waitFor({ timeout: 60_000 });
+    assert.equal(await communes.locator('tr[data-testid^="candidate-"]').count(), 2);
+    assert.equal((await wholeList).status(), 200);
+    const form = page.getByTestId('council-form-ubnd-xa').first();
+    await form.getByTestId('choose-KG-X-SS').waitFor();
+    const offered = await form.locator('[data-testid^="choose-"]').count();
+    const ubndXa = await (await apiCall('GET', `/plans/${PLAN}/evaluation?period=${PERIOD}&award=co-thi-dua&group=ubnd-xa&limit=1`)).json();
+    assert.equal(offered, ubndXa.awards[0].groups[0].counts.eligible);
+    assert.ok(offered > 2);
+    assertNoProblems('hội đồng, trang nhỏ');
   }));
 
   test('Hội đồng quyết định suất đồng hạng', () => step('council', async () => {

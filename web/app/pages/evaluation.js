@@ -288,8 +288,11 @@ function HistoryRuleBox({ lineage, anyLineage, history, onChange }) {
   </section>`;
 }
 
-export function EvaluationPage({ params, user }) {
+// #/ket-qua/PLAN/PERIOD?limit=N asks pages of N candidates instead of the server's 50 (the browser
+// tests use a small one).
+export function EvaluationPage({ params, query, user }) {
   const { plan, period } = params;
+  const limit = query?.limit || null;
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const [history, setHistory] = useState(null);
   // What is typed, and what is searched: typing pauses before asking, Enter asks at once.
@@ -302,13 +305,13 @@ export function EvaluationPage({ params, user }) {
   const status = eligibleOnly ? 'eligible' : null;
   const state = useLoad(async () => {
     const [doc, detail] = await Promise.all([
-      api.get(`/plans/${enc(plan)}/evaluation`, { period, history, status, q }),
+      api.get(`/plans/${enc(plan)}/evaluation`, { period, history, status, q, limit }),
       api.get(`/plans/${enc(plan)}`).catch(() => null),
     ]);
     // The filters go with the document they made: "Xem thêm" asks with them, even while a newer
     // search is loading.
     return { doc, detail, names: await loadNames(doc, plan, { period, history }), docs: { plan, period, history, status, q } };
-  }, [plan, period, history, status, q]);
+  }, [plan, period, history, status, q, limit]);
   const xlsx = `/api/v1/plans/${enc(plan)}/evaluation.xlsx?period=${enc(period)}${history ? `&history=${enc(history)}` : ''}`;
 
   return html`<${PageTitle}>Kết quả xét — ${period}<//>
