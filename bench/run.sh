@@ -203,11 +203,17 @@ token=$(curl -sf -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: applicatio
   -d '{"username":"admin","name":"bench","days":1}' "$base/api/v1/tokens" | json_field token)
 rm -f "$jar"
 
+# The headline is what the evaluation page asks: the default answer, one page (50) of each group.
+# The whole document (limit=all, about 126 MB for the province) is measured beside it.
 eval_url="$base/api/v1/plans/$plan_id/evaluation?period=$period"
-say "HTTP: one evaluation request alone (curl)"
-curl -s --max-time 300 -o /dev/null -H "Authorization: Bearer $token" \
-  -w '{"status":%{http_code},"seconds":%{time_total},"bytes":%{size_download}}\n' "$eval_url" \
-  >"$raw/http-single.json"
+all_url="$eval_url&limit=all"
+single() {
+  curl -s --max-time 300 -o /dev/null -H "Authorization: Bearer $token" \
+    -w '{"status":%{http_code},"seconds":%{time_total},"bytes":%{size_download}}\n' "$1"
+}
+say "HTTP: one evaluation request alone (curl), the default page and the whole document"
+single "$eval_url" >"$raw/http-single.json"
+single "$all_url" >"$raw/http-single-all.json"
 
 # wrk: 2 threads, 64 connections, 10 s. --timeout 10s: a slow answer still counts in the
 # latencies instead of being dropped as a timeout after wrk's default 2 s.
@@ -224,6 +230,9 @@ THIDUA_BENCH_GZIP=1 run_wrk http-evaluation-gzip "$eval_url"
 etag=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $token" "$eval_url" |
   sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | tr -d '\r')
 THIDUA_BENCH_ETAG="$etag" run_wrk http-evaluation-304 "$eval_url"
+# The whole document, so that what paging hides is still measured.
+run_wrk http-evaluation-all "$all_url"
+THIDUA_BENCH_GZIP=1 run_wrk http-evaluation-all-gzip "$all_url"
 stop_server
 
 # --- 5. linear growth --------------------------------------------------------------------------

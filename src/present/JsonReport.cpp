@@ -47,7 +47,9 @@ json lineage_json(const LineageOutcome& l, const Dataset& data) {
     return j;
 }
 
-json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
+}  // namespace
+
+nlohmann::ordered_json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     const Dataset& data = *r.data;
     json j;
     j["id"] = subject_id(data, c.subject);
@@ -88,8 +90,6 @@ json candidate_json(const CandidateOutcome& c, const EvaluationResult& r) {
     return j;
 }
 
-}  // namespace
-
 nlohmann::json subject_ids(const Dataset& data, const std::vector<Subject>& subjects) {
     nlohmann::json out = nlohmann::json::array();
     for (const Subject& s : subjects)
@@ -129,15 +129,41 @@ namespace {
 
 // Groups are written candidate by candidate so that a national run (millions of people) never
 // holds the whole document in memory: each candidate is one small JSON object on its own line.
-void write_group(const GroupOutcome& g, const EvaluationResult& r, std::ostream& out) {
-    std::string text = group_head_json(g, r).dump();
+// With a page, only its candidates are serialized, and the group says where they sit.
+void write_group(const GroupOutcome& g, const EvaluationResult& r, const GroupPage* page,
+                 std::ostream& out) {
+    json head = group_head_json(g, r);
+    if (page) {
+        size_t by_status[3] = {0, 0, 0};
+        size_t with_lineage = 0;
+        for (const CandidateOutcome& c : g.candidates) {
+            ++by_status[static_cast<size_t>(c.status)];
+            if (c.lineage) ++with_lineage;
+        }
+        head["counts"] = {{status_id(Status::Eligible), by_status[0]},
+                          {status_id(Status::Ineligible), by_status[1]},
+                          {status_id(Status::Incomplete), by_status[2]}};
+        head["with_lineage"] = with_lineage;
+        head["total"] = page->total;
+        head["offset"] = page->offset;
+        head["limit"] = page->limit ? json(*page->limit) : json(nullptr);
+        const bool more = page->limit && page->offset + *page->limit < page->total;
+        head["next_offset"] = more ? json(page->offset + *page->limit) : json(nullptr);
+    }
+    std::string text = head.dump();
     text.pop_back();  // reopen the object to append the candidates
     out << "        " << text << ",\n          \"candidates\": [";
     bool first = true;
-    for (const CandidateOutcome& c : g.candidates) {
+    auto write = [&](const CandidateOutcome& c) {
         out << (first ? "\n            " : ",\n            ") << candidate_json(c, r).dump();
         first = false;
-    }
+    };
+    if (page)
+        for (size_t i : page->shown)
+            write(g.candidates[i]);
+    else
+        for (const CandidateOutcome& c : g.candidates)
+            write(c);
     out << (first ? "]}" : "\n          ]}");
 }
 
@@ -174,7 +200,21 @@ nlohmann::ordered_json evaluation_head(const EvaluationResult& r) {
     return head;
 }
 
-void write_json(const EvaluationResult& r, std::ostream& out) {
+namespace {
+
+void write_award_head(const AwardOutcome& award, bool first, std::ostream& out) {
+    json aj;
+    aj["award"] = award.award->spec->id;
+    aj["name"] = award.award->spec->name;
+    aj["kind"] = award.award->kind == AwardKind::Collective ? "collective" : "individual";
+    std::string atext = aj.dump();
+    atext.pop_back();
+    out << (first ? "\n    " : ",\n    ") << atext << ",\n      \"groups\": [\n";
+}
+
+// The document around its awards: `write_awards` writes them, and says whether it wrote any.
+template <class WriteAwards>
+void write_document(const EvaluationResult& r, std::ostream& out, WriteAwards&& write_awards) {
     json head = evaluation_head(r);
     const LineageSpec& rules = r.plan->spec.lineage;
     head["lineage"] = {{"history", history_rule_id(r.history)},
@@ -187,25 +227,71 @@ void write_json(const EvaluationResult& r, std::ostream& out) {
     std::string text = head.dump();
     text.pop_back();
     out << text << ",\n  \"awards\": [";
-    for (size_t a = 0; a < r.awards.size(); ++a) {
-        const AwardOutcome& award = r.awards[a];
-        json aj;
-        aj["award"] = award.award->spec->id;
-        aj["name"] = award.award->spec->name;
-        aj["kind"] = award.award->kind == AwardKind::Collective ? "collective" : "individual";
-        std::string atext = aj.dump();
-        atext.pop_back();
-        out << (a ? ",\n    " : "\n    ") << atext << ",\n      \"groups\": [\n";
-        for (size_t g = 0; g < award.groups.size(); ++g) {
-            if (g) out << ",\n";
-            write_group(award.groups[g], r, out);
-        }
-        out << "\n      ]}";
-    }
-    out << (r.awards.empty() ? "],\n  \"dossiers\": [" : "\n  ],\n  \"dossiers\": [");
+    const bool any = write_awards();
+    out << (any ? "\n  ],\n  \"dossiers\": [" : "],\n  \"dossiers\": [");
     for (size_t d = 0; d < r.dossiers.size(); ++d)
         out << (d ? ",\n    " : "\n    ") << dossier_json(r.dossiers[d], r).dump();
     out << (r.dossiers.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+}  // namespace
+
+void write_json(const EvaluationResult& r, std::ostream& out) {
+    write_document(r, out, [&] {
+        for (size_t a = 0; a < r.awards.size(); ++a) {
+            const AwardOutcome& award = r.awards[a];
+            write_award_head(award, a == 0, out);
+            for (size_t g = 0; g < award.groups.size(); ++g) {
+                if (g) out << ",\n";
+                write_group(award.groups[g], r, nullptr, out);
+            }
+            out << "\n      ]}";
+        }
+        return !r.awards.empty();
+    });
+}
+
+void write_json_page(const EvaluationResult& r, const std::vector<AwardPage>& awards,
+                     std::ostream& out) {
+    write_document(r, out, [&] {
+        for (size_t a = 0; a < awards.size(); ++a) {
+            const AwardOutcome& award = r.awards.at(awards[a].award);
+            write_award_head(award, a == 0, out);
+            const std::vector<GroupPage>& groups = awards[a].groups;
+            for (size_t g = 0; g < groups.size(); ++g) {
+                if (g) out << ",\n";
+                write_group(award.groups.at(groups[g].group), r, &groups[g], out);
+            }
+            out << "\n      ]}";
+        }
+        return !awards.empty();
+    });
+}
+
+nlohmann::ordered_json candidate_entries_json(const EvaluationResult& r, std::string_view id) {
+    const Dataset& data = *r.data;
+    json entries = json::array();
+    std::optional<Subject> found;
+    for (const AwardOutcome& award : r.awards)
+        for (const GroupOutcome& g : award.groups)
+            for (const CandidateOutcome& c : g.candidates) {
+                if (subject_id(data, c.subject) != id) continue;
+                found = c.subject;
+                json e;
+                e["award"] = award.award->spec->id;
+                e["award_name"] = award.award->spec->name;
+                e["kind"] =
+                    award.award->kind == AwardKind::Collective ? "collective" : "individual";
+                e["group"] = g.group->id;
+                e["candidate"] = candidate_json(c, r);
+                entries.push_back(std::move(e));
+            }
+    if (!found) return nullptr;
+    json out = evaluation_head(r);
+    out["id"] = std::string(id);
+    out["name"] = subject_name(data, *found);
+    out["entries"] = std::move(entries);
+    return out;
 }
 
 }  // namespace thidua

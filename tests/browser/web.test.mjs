@@ -132,6 +132,80 @@ describe('giao diện web', { concurrency: false }, () => {
     assertNoProblems('kết quả xét');
   }));
 
+  test('kết quả xét: xem thêm, tìm ứng viên, chỉ đủ điều kiện', () => step('evaluation-paging', async () => {
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
+    // A group longer than one page (50) offers "Xem thêm"; the server says how many there are.
+    const more = page.locator('[data-testid^="more-"]').first();
+    await more.waitFor({ timeout: 60_000 });
+    const key = (await more.getAttribute('data-testid')).slice('more-'.length);
+    const section = page.getByTestId(`group-${key}`);
+    const rows = section.locator('tr[data-testid^="candidate-"]');
+    const ids = () => rows.evaluateAll((trs) => trs.map((r) => r.dataset.testid.slice('candidate-'.length)));
+    const award = await section.locator('tr[data-testid^="candidate-"]').first().getAttribute('data-award');
+    const group = key.slice(award.length + 1);
+    const whole = await (await apiCall('GET', `/plans/${PLAN}/evaluation?period=${PERIOD}&award=${award}&group=${group}&limit=all`)).json();
+    const all = whole.awards[0].groups[0].candidates;
+    assert.ok(all.length > 50, `nhóm ${key} chỉ có ${all.length} ứng viên`);
+    assert.equal(await rows.count(), 50);
+    assert.deepEqual(await ids(), all.slice(0, 50).map((c) => c.id));
+    assert.match(await section.getByTestId(`shown-${key}`).innerText(), new RegExp(`50/${all.length}`));
+    // The counts are the whole group's, not the page's.
+    const eligible = all.filter((c) => c.status === 'eligible').length;
+    if (eligible) assert.match(await section.getByTestId(`counts-${key}`).innerText(), new RegExp(`${eligible} đủ điều kiện`));
+    await more.click();
+    await page.waitForFunction(([k, n]) => document.querySelectorAll(`[data-testid="group-${k}"] tr[data-testid^="candidate-"]`).length > n, [key, 50]);
+    const after = Math.min(all.length, 100);
+    assert.equal(await rows.count(), after);
+    assert.deepEqual(await ids(), all.slice(0, after).map((c) => c.id), 'trang sau nối tiếp đúng thứ hạng');
+    assert.equal(await page.getByTestId(`more-${key}`).count(), all.length > 100 ? 1 : 0);
+
+    // The search ignores diacritics and asks the server: a name from beyond the first page,
+    // typed without its accents, is found and the rest of the group is gone.
+    const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const target = all.slice(50).find((c) => fold(c.name) !== c.name.toLowerCase()) || all[all.length - 1];
+    const query = fold(target.name);
+    const matching = all.filter((c) => fold(c.name).includes(query) || fold(c.id).includes(query));
+    const searched = page.waitForResponse((r) => r.url().includes('/evaluation?') && new URL(r.url()).searchParams.get('q') === query);
+    await page.getByTestId('eval-search').fill(query);
+    assert.equal((await searched).status(), 200);
+    await section.getByTestId(`candidate-${target.id}`).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(([k, n]) => document.querySelectorAll(`[data-testid="group-${k}"] tr[data-testid^="candidate-"]`).length === n, [key, matching.length]);
+    assert.deepEqual(await ids(), matching.map((c) => c.id));
+    // Nothing matches: every group says so.
+    await page.getByTestId('eval-search').fill('khong co ai ten nhu vay');
+    await page.getByTestId(`no-candidates-${key}`).waitFor({ timeout: 30_000 });
+    assert.match(await page.getByTestId(`no-candidates-${key}`).innerText(), /khong co ai ten nhu vay/);
+    await page.getByTestId('eval-search').fill('');
+    await page.waitForFunction(([k]) => document.querySelectorAll(`[data-testid="group-${k}"] tr[data-testid^="candidate-"]`).length === 50, [key]);
+
+    // Eligible only: the server's filter, for every group on the page.
+    const asked = page.waitForResponse((r) => r.url().includes('/evaluation?') && r.url().includes('status=eligible'));
+    await page.getByTestId('eligible-only').check();
+    assert.equal((await asked).status(), 200);
+    await page.waitForFunction(() => !document.querySelector('tr.candidate.status-ineligible, tr.candidate.status-incomplete'));
+    await page.waitForFunction(([k, n]) => document.querySelectorAll(`[data-testid="group-${k}"] tr[data-testid^="candidate-"]`).length === n, [key, Math.min(eligible, 50)]);
+    assert.deepEqual(await ids(), all.filter((c) => c.status === 'eligible').slice(0, 50).map((c) => c.id));
+    await page.getByTestId('eligible-only').uncheck();
+    await page.waitForFunction(() => !!document.querySelector('tr.candidate.status-ineligible, tr.candidate.status-incomplete'));
+    assertNoProblems('xem thêm, tìm ứng viên');
+
+    // Pages of 2: the council's form still offers every eligible commune of the tied group (the
+    // tied ones rank past the page), asked from the server whole.
+    const wholeList = page.waitForResponse((r) => r.url().includes('/evaluation?') && r.url().includes('group=ubnd-xa') && r.url().includes('limit=all'));
+    await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}?limit=2`);
+    const communes = page.getByTestId('group-co-thi-dua-ubnd-xa');
+    await communes.getByTestId('more-co-thi-dua-ubnd-xa').waitFor({ timeout: 60_000 });
+    assert.equal(await communes.locator('tr[data-testid^="candidate-"]').count(), 2);
+    assert.equal((await wholeList).status(), 200);
+    const form = page.getByTestId('council-form-ubnd-xa').first();
+    await form.getByTestId('choose-KG-X-SS').waitFor();
+    const offered = await form.locator('[data-testid^="choose-"]').count();
+    const ubndXa = await (await apiCall('GET', `/plans/${PLAN}/evaluation?period=${PERIOD}&award=co-thi-dua&group=ubnd-xa&limit=1`)).json();
+    assert.equal(offered, ubndXa.awards[0].groups[0].counts.eligible);
+    assert.ok(offered > 2);
+    assertNoProblems('hội đồng, trang nhỏ');
+  }));
+
   test('Hội đồng quyết định suất đồng hạng', () => step('council', async () => {
     await page.goto(`${BASE}/#/ket-qua/${PLAN}/${PERIOD}`);
     // Co-thi-dua, communes: 3 seats. Phú Quốc's wards and communes closed on 2025-06-30 and the đặc

@@ -43,11 +43,13 @@ inline std::string scenario_zip(const std::string& plan, const std::string& name
                       "data");
 }
 
-// One group of one award in the evaluation of a stored plan's period; null when absent.
+// One group of one award in the evaluation of a stored plan's period, with every candidate;
+// null when absent.
 inline nlohmann::json evaluation_group(HttpTestClient& c, const std::string& plan,
                                        const std::string& period, const std::string& award,
                                        const std::string& group) {
-    const nlohmann::json e = c.get("/api/v1/plans/" + plan + "/evaluation?period=" + period).json();
+    const nlohmann::json e =
+        c.get("/api/v1/plans/" + plan + "/evaluation?period=" + period + "&limit=all").json();
     for (const nlohmann::json& a : e["awards"])
         if (a["award"] == award)
             for (const nlohmann::json& g : a["groups"])

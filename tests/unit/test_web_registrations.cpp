@@ -61,7 +61,7 @@ json row_of(HttpTestClient& c, const std::string& id) {
 // The result of the criterion `registered` (id `registered` in the KG plan's Cờ thi đua) for
 // one unit, with its reason.
 json registered_criterion(HttpTestClient& c, const std::string& unit) {
-    const json e = c.get("/api/v1/plans/" + kKg + "/evaluation?period=2021-2025").json();
+    const json e = c.get("/api/v1/plans/" + kKg + "/evaluation?period=2021-2025&limit=all").json();
     // (a named json: a loop over a member of a temporary would read freed memory)
     for (const json& award : e["awards"])
         for (const json& group : award["groups"])

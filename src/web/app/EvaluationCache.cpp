@@ -7,7 +7,7 @@ namespace thidua::web {
 EvaluationCache::EvaluationCache()
     : m_datasets(4),
       m_evaluations(8),
-      m_bodies(8, size_t{512} << 20, [](const JsonBody& b) { return b.bytes.size(); }) {}
+      m_bodies(256, size_t{512} << 20, [](const JsonBody& b) { return b.bytes.size(); }) {}
 
 void EvaluationCache::seen(const DataState& now) {
     {

@@ -8,8 +8,9 @@
 // dropped as soon as a request sees a newer one.
 //
 // Bounds (by count, the least recently used go first): 4 datasets, 8 evaluations (full or a
-// unit's view; each holds its dataset), 8 JSON bodies (as written or gzip-compressed) and at most
-// 512 MiB of them — a province's full evaluation is about 120 MB of JSON, 10 MB compressed. Each
+// unit's view; each holds its dataset), 256 JSON bodies (as written or gzip-compressed; most are
+// pages of a few hundred KB, so the pages several users are reading fit) and at most 512 MiB of
+// them — a province's whole evaluation (?limit=all) is about 120 MB of JSON, 10 MB compressed. Each
 // value is made once however many requests ask for it together; the others wait (SingleFlightLru).
 
 #include <atomic>
@@ -57,9 +58,11 @@ struct EvaluationKey {
     auto operator<=>(const EvaluationKey&) const = default;
 };
 
-// The evaluation endpoint's body: as written, or gzip-compressed for clients that take it.
+// The evaluation endpoint's body: one page of it (CandidatePage::key(), the award, group, status,
+// search and slice asked for), as written, or gzip-compressed for clients that take it.
 struct BodyKey {
     EvaluationKey evaluation;
+    std::string page;
     bool gzip = false;
     auto operator<=>(const BodyKey&) const = default;
 };

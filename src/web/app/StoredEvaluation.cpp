@@ -184,18 +184,24 @@ tl::expected<SharedEvaluation, Response> evaluate_for(WebApp& app, Store& store,
     return evaluation_for_at(app, store, who, plan_id, period_id, history, *state);
 }
 
-tl::expected<EvaluationBody, Response> evaluation_body(
-    WebApp& app, Store& store, const Principal& who, const std::string& plan_id,
-    const std::string& period_id, std::optional<HistoryRule> history, bool gzipped) {
+tl::expected<EvaluationBody, Response> evaluation_body(WebApp& app, Store& store,
+                                                       const Principal& who,
+                                                       const std::string& plan_id,
+                                                       const std::string& period_id,
+                                                       std::optional<HistoryRule> history,
+                                                       const CandidatePage& page, bool gzipped) {
     auto state = data_state(app, store);
     if (!state) return tl::unexpected(std::move(state.error()));
     EvaluationCache& cache = app.evaluations();
     const EvaluationKey key{plan_id, period_id, history, scope_key(who), *state};
+    const std::string page_key = page.key();
     auto write = [&]() -> Bodies::Made {
         auto e = evaluation_for_at(app, store, who, plan_id, period_id, history, *state);
         if (!e) return tl::unexpected(std::move(e.error()));
+        auto selected = select_page((*e)->result, page);
+        if (!selected) return tl::unexpected(std::move(selected.error()));
         std::ostringstream out;
-        write_json((*e)->result, out);
+        write_json_page((*e)->result, *selected, out);
         auto made = std::make_shared<JsonBody>();
         made->bytes = std::move(out).str();
         made->etag = entity_tag(made->bytes);
@@ -204,19 +210,20 @@ tl::expected<EvaluationBody, Response> evaluation_body(
     };
     Bodies::Source source = Bodies::Source::Made;
     // The compressed body is made from the written one, which is kept (or made) under its own key.
-    auto body = gzipped ? cache.bodies().get(
-                              BodyKey{key, true},
-                              [&]() -> Bodies::Made {
-                                  auto plain = cache.bodies().get(BodyKey{key, false}, write);
-                                  if (!plain) return plain;
-                                  auto made = std::make_shared<JsonBody>();
-                                  made->bytes = gzip((*plain)->bytes);
-                                  const std::string& tag = (*plain)->etag;
-                                  made->etag = tag.substr(0, tag.size() - 1) + "-gz\"";
-                                  return std::shared_ptr<const JsonBody>(std::move(made));
-                              },
-                              &source)
-                        : cache.bodies().get(BodyKey{key, false}, write, &source);
+    auto body = gzipped
+                    ? cache.bodies().get(
+                          BodyKey{key, page_key, true},
+                          [&]() -> Bodies::Made {
+                              auto plain = cache.bodies().get(BodyKey{key, page_key, false}, write);
+                              if (!plain) return plain;
+                              auto made = std::make_shared<JsonBody>();
+                              made->bytes = gzip((*plain)->bytes);
+                              const std::string& tag = (*plain)->etag;
+                              made->etag = tag.substr(0, tag.size() - 1) + "-gz\"";
+                              return std::shared_ptr<const JsonBody>(std::move(made));
+                          },
+                          &source)
+                    : cache.bodies().get(BodyKey{key, page_key, false}, write, &source);
     if (!body) return tl::unexpected(std::move(body.error()));
     return EvaluationBody{std::move(*body), source != Bodies::Source::Made};
 }

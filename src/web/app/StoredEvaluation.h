@@ -13,6 +13,7 @@
 
 #include "eval/Evaluation.h"
 #include "store/Store.h"
+#include "web/app/CandidatePage.h"
 #include "web/app/EvaluationCache.h"
 #include "web/app/Principal.h"
 #include "web/app/UnitScope.h"
@@ -70,16 +71,19 @@ tl::expected<SharedEvaluation, Response> evaluate_for(
     WebApp& app, Store& store, const Principal& who, const std::string& plan_id,
     const std::string& period_id, std::optional<HistoryRule> history = std::nullopt);
 
-// The evaluation endpoint's body (`thidua evaluate --format json`) as `who` may see it, written
-// (and, with `gzipped`, compressed) once per data state and scope. `kept`: it was found made, not
-// made by this request.
+// The evaluation endpoint's body (`thidua evaluate --format json`, with only the candidates of
+// `page`) as `who` may see it, written (and, with `gzipped`, compressed) once per data state,
+// scope and page. `kept`: it was found made, not made by this request.
 struct EvaluationBody {
     std::shared_ptr<const JsonBody> body;
     bool kept = false;
 };
-tl::expected<EvaluationBody, Response> evaluation_body(
-    WebApp& app, Store& store, const Principal& who, const std::string& plan_id,
-    const std::string& period_id, std::optional<HistoryRule> history, bool gzipped);
+tl::expected<EvaluationBody, Response> evaluation_body(WebApp& app, Store& store,
+                                                       const Principal& who,
+                                                       const std::string& plan_id,
+                                                       const std::string& period_id,
+                                                       std::optional<HistoryRule> history,
+                                                       const CandidatePage& page, bool gzipped);
 
 // ?history=own|main|all|weighted: nullopt when absent or empty (the plan's rule); a 400 in the
 // API's error shape for another value.

@@ -1,12 +1,15 @@
 // GET /api/v1/plans/{id}/evaluation?period=P[&history=own|main|all|weighted] (the `thidua evaluate
-// --format json` document) and GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets
-// only their units' rows. The JSON is written once per data generation and caller's scope
-// (EvaluationCache): a request then costs the authentication and one query, and the cached bytes
-// are sent as they are (Response::shared_body). It carries an ETag (If-None-Match → 304) and
-// X-Thidua-Cache: hit (written before) or miss, and is gzip-compressed (once, kept too) for a
-// client whose Accept-Encoding takes it.
+// --format json` document, one page of candidates per group: CandidatePage),
+// GET /api/v1/plans/{id}/evaluation/candidates/{cid}?period=P (one candidate's every entry) and
+// GET /api/v1/plans/{id}/evaluation.xlsx?period=P. A don-vi user gets only their units' rows. The
+// JSON is written once per data generation, caller's scope and page (EvaluationCache): a request
+// then costs the authentication and one query, and the cached bytes are sent as they are
+// (Response::shared_body). It carries an ETag (If-None-Match → 304) and X-Thidua-Cache: hit
+// (written before) or miss, and is gzip-compressed (once, kept too) for a client whose
+// Accept-Encoding takes it.
 
 #include "output/DocumentMaker.h"
+#include "present/JsonReport.h"
 #include "web/app/Guard.h"
 #include "web/app/JsonViews.h"
 #include "web/app/StoredEvaluation.h"
@@ -21,9 +24,12 @@ namespace {
 Response evaluation_json(WebApp& app, Request& request, const Principal& who, Store& store) {
     auto history = history_param(request);
     if (!history) return std::move(history.error());
+    auto page = candidate_page_param(request);
+    if (!page) return std::move(page.error());
     const bool gzipped = accepts_gzip(request.header("accept-encoding"));
-    auto found = evaluation_body(app, store, who, request.param("id"),
-                                 request.query_param("period").value_or(""), *history, gzipped);
+    auto found =
+        evaluation_body(app, store, who, request.param("id"),
+                        request.query_param("period").value_or(""), *history, *page, gzipped);
     if (!found) return std::move(found.error());
     const JsonBody& body = *found->body;
     // Private: the body is what this caller may see. no-cache: a browser asks again each time,
@@ -42,6 +48,27 @@ Response evaluation_json(WebApp& app, Request& request, const Principal& who, St
     if (gzipped) response.set_header("Content-Encoding", "gzip");
     // The cache's bytes themselves, kept alive by the response while it is sent.
     response.shared_body = std::shared_ptr<const std::string>(found->body, &body.bytes);
+    return response;
+}
+
+// Small (one candidate's entries), so written for each request from the kept evaluation.
+Response evaluation_candidate(WebApp& app, Request& request, const Principal& who, Store& store) {
+    auto history = history_param(request);
+    if (!history) return std::move(history.error());
+    const std::string period = request.query_param("period").value_or("");
+    auto evaluation = evaluate_for(app, store, who, request.param("id"), period, *history);
+    if (!evaluation) return std::move(evaluation.error());
+    const std::string id = request.param("cid");
+    // A don-vi user's view holds only their scope: anyone else's id is "no such candidate".
+    const nlohmann::ordered_json doc = candidate_entries_json((*evaluation)->result, id);
+    if (doc.is_null())
+        return Response::error(404, "not_found",
+                               "'" + id + "' không phải ứng viên của kỳ " + period +
+                                   " (hoặc nằm ngoài phạm vi được xem)");
+    Response response = Response::text(
+        200, doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+        "application/json; charset=utf-8");
+    response.set_header("Cache-Control", "private, no-cache");
     return response;
 }
 
@@ -70,6 +97,10 @@ void add_evaluation_routes(Router& router, WebApp& app) {
     router.add("GET", "/api/v1/plans/{id}/evaluation",
                secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
                    return evaluation_json(app, r, p, s);
+               }));
+    router.add("GET", "/api/v1/plans/{id}/evaluation/candidates/{cid}",
+               secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {
+                   return evaluation_candidate(app, r, p, s);
                }));
     router.add("GET", "/api/v1/plans/{id}/evaluation.xlsx",
                secured(app, Access::SignedIn, [&app](Request& r, const Principal& p, Store& s) {

@@ -4,7 +4,10 @@
 // the missing facts. Then the dossiers, and the workbook to download. Merged and closed units (the
 // 2025 reorganisation) carry how their earlier years were read; the user may compare the plan's
 // rule with the others (?history=), and a plan whose issuer was dissolved says so first.
-import { html, useState } from '../vendor/htm-preact.js';
+// A province has tens of thousands of candidates: the API gives a page of each group (50), with
+// the group's counts; "Xem thêm" appends the next page, and the search and the eligible-only box
+// are the server's filters (?q=, ?status=eligible).
+import { html, useEffect, useState } from '../vendor/htm-preact.js';
 import { api, enc } from '../api.js';
 import { awardKinds, formatDate, historyRules, label, results, statuses } from '../i18n.js';
 import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
@@ -12,17 +15,32 @@ import { PeriodDocuments, UnitDocuments, documentHref } from './documents.js';
 import { ForwardBox, IncomingProposals } from './proposals.js';
 
 // Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
-// people lists (which are already limited to what the user may see).
-async function loadNames(doc) {
+// people lists (which are already limited to what the user may see). The selected, tied and
+// dossier subjects outside the page are asked one by one while they are few (the candidate
+// route), as a province's people list is large.
+async function loadNames(doc, plan, query) {
   const names = { units: {}, people: {} };
   const candidates = (doc.awards || []).flatMap((a) => (a.groups || []).flatMap((g) => (g.candidates || []).map((c) => ({ kind: a.kind, c }))));
   for (const { kind, c } of candidates) if (c.name) names[kind === 'individual' ? 'people' : 'units'][c.id] = c.name;
   const known = (id) => id in names.units || id in names.people;
   const lacking = (kind) => candidates.some((x) => x.kind === kind && !x.c.name);
-  const dossierGaps = (doc.dossiers || []).some((d) => !d.name && !known(d.subject));
+  const outside = [...new Set([
+    ...(doc.dossiers || []).filter((d) => !d.name).map((d) => d.subject),
+    ...(doc.awards || []).flatMap((a) => (a.groups || []).flatMap((g) => [...(g.selected || []), ...(g.tied || [])])),
+  ])].filter((id) => !known(id));
+  let gaps = outside.length > 0;
+  if (gaps && outside.length <= 20) {
+    const found = await Promise.all(outside.map((id) => api.get(`/plans/${enc(plan)}/evaluation/candidates/${enc(id)}`, query).catch(() => null)));
+    for (const one of found) {
+      if (!one?.name) continue;
+      const kind = one.entries?.[0]?.kind;
+      names[kind === 'individual' ? 'people' : 'units'][one.id] = one.name;
+    }
+    gaps = outside.some((id) => !known(id));
+  }
   const [units, people] = await Promise.all([
-    lacking('collective') || dossierGaps ? api.get('/units', { limit: 100000 }).catch(() => []) : [],
-    lacking('individual') || dossierGaps ? api.get('/people', { limit: 100000 }).catch(() => []) : [],
+    lacking('collective') || gaps ? api.get('/units', { limit: 100000 }).catch(() => []) : [],
+    lacking('individual') || gaps ? api.get('/people', { limit: 100000 }).catch(() => []) : [],
   ]);
   for (const u of units) names.units[u.id] ??= u.name;
   for (const p of people) names.people[p.id] ??= p.unit_name ? `${p.name} (${p.unit_name})` : p.name;
@@ -102,16 +120,33 @@ function CandidateRows({ award, group, candidate, name, criteriaText, tied, docs
 
 // The council's decision: shown beside the ranking; a hoi-dong user records one where seats are
 // tied or open (or, with a reason, any other choice among the eligible).
-function CouncilBox({ award, group, nameOf, docs, user, onDecided }) {
+// The council chooses among every eligible candidate of the group: the loaded candidates when they
+// hold them all (eligible come first in rank order), else the server's whole eligible list.
+function CouncilBox({ award, group, candidates, nameOf, docs, user, onDecided }) {
   const council = group.council;
-  const eligible = (group.candidates || []).filter((c) => c.status === 'eligible');
+  const loaded = candidates.filter((c) => c.status === 'eligible');
+  const allLoaded = (group.counts?.eligible ?? loaded.length) <= loaded.length;
+  const [fetched, setFetched] = useState({ of: null, list: null, error: null });
   const [chosen, setChosen] = useState(new Set(group.selected || []));
   const [form, setForm] = useState({ votes: '', minutes_number: '', minutes_date: '', reason: '' });
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const canDecide = user && ['hoi-dong', 'quan-tri'].includes(user.role);
   const needsDecision = (group.tied || []).length > 0;
-  if (!council && !(canDecide && needsDecision)) return null;
+  const shown = council || (canDecide && needsDecision);
+  const mustFetch = shown && canDecide && !allLoaded;
+  useEffect(() => {
+    if (!mustFetch) return;
+    let live = true;
+    api.get(`/plans/${enc(docs.plan)}/evaluation`, { period: docs.period, history: docs.history, award: award.award, group: group.group, status: 'eligible', limit: 'all' })
+      .then((doc) => {
+        const g = (doc.awards || []).flatMap((a) => a.groups || []).find((x) => x.group === group.group);
+        if (live) setFetched({ of: group, list: g?.candidates || [], error: null });
+      }, (err) => live && setFetched({ of: group, list: null, error: err }));
+    return () => { live = false; };
+  }, [group, mustFetch]);
+  if (!shown) return null;
+  const eligible = !mustFetch ? loaded : fetched.of === group ? fetched.list : null;
   const toggle = (id) => {
     const next = new Set(chosen);
     next.has(id) ? next.delete(id) : next.add(id);
@@ -139,7 +174,9 @@ function CouncilBox({ award, group, nameOf, docs, user, onDecided }) {
     ${canDecide && html`<details open=${!council}><summary>${council ? 'Sửa quyết định của Hội đồng' : 'Ghi quyết định của Hội đồng'}</summary>
       <form class="form" onSubmit=${submit} data-testid=${`council-form-${group.group}`}>
         <fieldset><legend>Được chọn (${group.quota == null ? 'không giới hạn' : `tối đa ${group.quota}`})</legend>
-          ${eligible.map((c) => html`<label class="check" key=${c.id}><input type="checkbox" checked=${chosen.has(c.id)} onChange=${() => toggle(c.id)}
+          ${fetched.error && fetched.of === group ? html`<${ErrorBox} error=${fetched.error} />` : ''}
+          ${eligible == null && !(fetched.error && fetched.of === group) ? html`<p class="loading" role="status" data-testid="council-loading">Đang tải danh sách ứng viên đủ điều kiện…</p>` : ''}
+          ${(eligible || []).map((c) => html`<label class="check" key=${c.id}><input type="checkbox" checked=${chosen.has(c.id)} onChange=${() => toggle(c.id)}
             data-testid=${`choose-${c.id}`} /> ${nameOf(c.id, c.name)}${c.tied ? ' (đồng hạng)' : ''}</label>`)}
         </fieldset>
         <label>Kết quả biểu quyết <input value=${form.votes} onInput=${set('votes')} placeholder="7/9 đồng ý" required data-testid="council-votes" /></label>
@@ -152,30 +189,64 @@ function CouncilBox({ award, group, nameOf, docs, user, onDecided }) {
   </div>`;
 }
 
+// The next page of one group, with the filters of the page shown: its candidates and next offset.
+async function nextPage(docs, award, group, offset) {
+  const doc = await api.get(`/plans/${enc(docs.plan)}/evaluation`, {
+    period: docs.period, history: docs.history, status: docs.status, q: docs.q,
+    award: award.award, group: group.group, offset, limit: group.limit ?? undefined,
+  });
+  const g = (doc.awards || []).flatMap((a) => a.groups || []).find((x) => x.group === group.group);
+  return { candidates: g?.candidates || [], next: g?.next_offset ?? null };
+}
+
 function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, docs, user, onDecided }) {
   const selected = group.selected || [];
   const tied = new Set(group.tied || []);
   const open = group.quota == null ? 0 : Math.max(0, group.quota - selected.length);
-  const shown = (group.candidates || []).filter((c) => !eligibleOnly || c.status === 'eligible');
-  const counts = (group.candidates || []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] || 0) + 1 }), {});
+  // Pages loaded with "Xem thêm" belong to this load of the group; a new load starts over.
+  const [more, setMore] = useState({ of: null, candidates: [], next: null });
+  const [loading, setLoading] = useState(false);
+  const [moreError, setMoreError] = useState(null);
+  const mine = more.of === group ? more : { of: group, candidates: [], next: group.next_offset ?? null };
+  const shown = [...(group.candidates || []), ...mine.candidates].filter((c) => !eligibleOnly || c.status === 'eligible');
+  // The whole group's counts come from the server; an older server's whole list counts itself.
+  const counts = group.counts || (group.candidates || []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] || 0) + 1 }), {});
+  const total = group.total ?? shown.length;
+  const showMore = async () => {
+    setLoading(true);
+    setMoreError(null);
+    try {
+      const page = await nextPage(docs, award, group, mine.next);
+      setMore({ of: group, candidates: [...mine.candidates, ...page.candidates], next: page.next });
+    } catch (err) {
+      setMoreError(err);
+    } finally {
+      setLoading(false);
+    }
+  };
   return html`<section class="group" data-testid=${`group-${award.award}-${group.group}`}>
     <h3>${groupName}</h3>
     <p class="quota">
       Chỉ tiêu: <strong>${group.quota == null ? 'không giới hạn' : group.quota}</strong>;
       đã chọn <strong>${selected.length}</strong>.
-      ${' '}${Object.entries(counts).map(([s, n]) => `${n} ${label(statuses, s)}`).join(', ')}.
+      ${' '}<span data-testid=${`counts-${award.award}-${group.group}`}>${Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${label(statuses, s)}`).join(', ') || 'không có ứng viên'}</span>.
     </p>
     ${tied.size > 0 && html`<p class="tie-box" role="note" data-testid="tie-note">
       <strong>Đồng hạng — chờ Hội đồng quyết định:</strong> ${[...tied].map((id) => nameOf(id)).join(', ')}</p>`}
     ${open > 0 && html`<p class="open-box" role="note" data-testid="open-seats">
       <strong>Còn ${open} chỉ tiêu chưa xét được</strong>${tied.size ? ' (đồng hạng)' : ' (chưa đủ ứng viên đủ điều kiện hoặc còn thiếu dữ liệu)'}.</p>`}
-    <${CouncilBox} award=${award} group=${group} nameOf=${nameOf} docs=${docs} user=${user} onDecided=${onDecided} />
+    <${CouncilBox} award=${award} group=${group} candidates=${[...(group.candidates || []), ...mine.candidates]} nameOf=${nameOf} docs=${docs} user=${user} onDecided=${onDecided} />
     ${shown.length ? html`<div><table class="table candidates">
       <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">${award.kind === 'individual' ? 'Cá nhân' : 'Đơn vị'}</th>
         <th scope="col">Tình trạng</th><th scope="col">Tiêu chuẩn</th><th scope="col"><span class="sr-only">Lý do</span></th></tr></thead>
       <tbody>${shown.map((c) => html`<${CandidateRows} key=${c.id} award=${award} group=${group} candidate=${c}
         name=${nameOf(c.id, c.name)} criteriaText=${criteriaText} tied=${tied} docs=${docs} nameOf=${nameOf} />`)}</tbody>
-    </table></div>` : html`<p class="muted">Không có ứng viên${eligibleOnly ? ' đủ điều kiện' : ''}.</p>`}
+    </table></div>` : html`<p class="muted" data-testid=${`no-candidates-${award.award}-${group.group}`}>Không có ứng viên${eligibleOnly ? ' đủ điều kiện' : ''}${docs.q ? ` khớp với “${docs.q}”` : ''}.</p>`}
+    ${shown.length > 0 && (shown.length < total || mine.next != null) ? html`<p class="page-more">
+      <span class="muted" data-testid=${`shown-${award.award}-${group.group}`}>Đang hiện ${shown.length}/${total} ứng viên${docs.status || docs.q ? ' phù hợp' : ''}.</span>
+      ${mine.next != null && html` <button type="button" onClick=${showMore} disabled=${loading} data-testid=${`more-${award.award}-${group.group}`}>
+        ${loading ? 'Đang tải…' : 'Xem thêm'}<span class="sr-only"> — ${groupName}</span></button>`}</p>` : ''}
+    <${ErrorBox} error=${moreError} />
   </section>`;
 }
 
@@ -217,17 +288,30 @@ function HistoryRuleBox({ lineage, anyLineage, history, onChange }) {
   </section>`;
 }
 
-export function EvaluationPage({ params, user }) {
+// #/ket-qua/PLAN/PERIOD?limit=N asks pages of N candidates instead of the server's 50 (the browser
+// tests use a small one).
+export function EvaluationPage({ params, query, user }) {
   const { plan, period } = params;
+  const limit = query?.limit || null;
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const [history, setHistory] = useState(null);
+  // What is typed, and what is searched: typing pauses before asking, Enter asks at once.
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 400);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const status = eligibleOnly ? 'eligible' : null;
   const state = useLoad(async () => {
     const [doc, detail] = await Promise.all([
-      api.get(`/plans/${enc(plan)}/evaluation`, { period, history }),
+      api.get(`/plans/${enc(plan)}/evaluation`, { period, history, status, q, limit }),
       api.get(`/plans/${enc(plan)}`).catch(() => null),
     ]);
-    return { doc, detail, names: await loadNames(doc) };
-  }, [plan, period, history]);
+    // The filters go with the document they made: "Xem thêm" asks with them, even while a newer
+    // search is loading.
+    return { doc, detail, names: await loadNames(doc, plan, { period, history }), docs: { plan, period, history, status, q } };
+  }, [plan, period, history, status, q, limit]);
   const xlsx = `/api/v1/plans/${enc(plan)}/evaluation.xlsx?period=${enc(period)}${history ? `&history=${enc(history)}` : ''}`;
 
   return html`<${PageTitle}>Kết quả xét — ${period}<//>
@@ -235,7 +319,7 @@ export function EvaluationPage({ params, user }) {
       <a href=${xlsx} download=${`${plan}-${period}.xlsx`} data-testid="xlsx-link">Tải về XLSX</a>${' · '}
       <a href=${`#/dang-ky/${enc(plan)}/${enc(period)}`} data-testid="registrations-link">Đăng ký thi đua</a>${' · '}
       <a href=${`#/ho-so/${enc(plan)}/${enc(period)}`} data-testid="dossiers-link">Hồ sơ khen thưởng</a></p>
-    <${Loaded} state=${state}>${({ doc, detail, names }) => {
+    <${Loaded} state=${state}>${({ doc, detail, names, docs }) => {
       const groupNames = Object.fromEntries((detail?.groups || []).map((g) => [g.id, g.name]));
       groupNames['ca-nhan'] = groupNames['ca-nhan'] || 'Cá nhân';
       const criteriaText = {};
@@ -243,7 +327,8 @@ export function EvaluationPage({ params, user }) {
       const awardNames = Object.fromEntries((doc.awards || []).map((a) => [a.award, a.name || a.award]));
       const nameFor = (kind) => (id, given) => given || (kind === 'individual' ? names.people[id] : names.units[id]) || names.units[id] || names.people[id] || id;
       const anyName = nameFor(null);
-      const anyLineage = (doc.awards || []).some((a) => (a.groups || []).some((g) => (g.candidates || []).some((c) => c.lineage)));
+      // Counted by the server over each whole group, not only the page.
+      const anyLineage = (doc.awards || []).some((a) => (a.groups || []).some((g) => g.with_lineage > 0 || (g.candidates || []).some((c) => c.lineage)));
       return html`
         ${detail?.name && html`<p class="muted">${detail.name}</p>`}
         <${IssuerWarning} detail=${detail} />
@@ -251,12 +336,21 @@ export function EvaluationPage({ params, user }) {
         <p class="legend">Ký hiệu tiêu chuẩn (số thứ tự và kết quả): <span class="mark pass">✓</span> đạt,${' '}
           <span class="mark fail">✗</span> không đạt,${' '}<span class="mark unknown">?</span> chưa rõ (thiếu dữ liệu).
           Di chuột lên ký hiệu hoặc bấm “Xem lý do” để đọc lý do.</p>
-        <label class="check"><input type="checkbox" checked=${eligibleOnly} onChange=${(e) => setEligibleOnly(e.target.checked)} />
-          Chỉ hiện ứng viên đủ điều kiện</label>
+        <div class="candidate-filters">
+          <form role="search" class="inline-form" onSubmit=${(e) => { e.preventDefault(); setQ(typed.trim()); }} data-testid="eval-search-form">
+            <label for="candidate-search">Tìm ứng viên</label>${' '}
+            <input id="candidate-search" type="search" value=${typed} onInput=${(e) => setTyped(e.target.value)}
+              placeholder="Tên hoặc mã, không cần dấu" data-testid="eval-search" />${' '}
+            <button type="submit" data-testid="eval-search-submit">Tìm</button>
+            ${state.loading && html` <span class="muted" role="status">Đang tải…</span>`}
+          </form>
+          <label class="check"><input type="checkbox" checked=${eligibleOnly} onChange=${(e) => setEligibleOnly(e.target.checked)} data-testid="eligible-only" />
+            Chỉ hiện ứng viên đủ điều kiện</label>
+        </div>
         ${(doc.awards || []).map((a) => html`<section class="card award" key=${a.award} data-testid=${`award-${a.award}`}>
           <h2>${a.name || a.award} <small class="muted">(${label(awardKinds, a.kind)})</small></h2>
           ${(a.groups || []).map((g) => html`<${Group} key=${g.group} award=${a} group=${g} groupName=${groupNames[g.group] || g.group}
-            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} docs=${{ plan, period }}
+            nameOf=${nameFor(a.kind)} criteriaText=${criteriaText} eligibleOnly=${eligibleOnly} docs=${docs}
             user=${user} onDecided=${state.reload} />`)}
         </section>`)}
         ${!doc.awards?.length && html`<p class="muted">Không có danh hiệu nào xét cho ${period}.</p>`}
