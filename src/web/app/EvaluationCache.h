@@ -22,6 +22,7 @@
 #include <string>
 
 #include "base/Date.h"
+#include "eval/DataIndexes.h"
 #include "model/Dataset.h"
 #include "plan/LineageRules.h"
 #include "web/app/SingleFlightLru.h"
@@ -81,9 +82,20 @@ struct EvaluationCacheCounters {
     uint64_t bodies_written = 0;
 };
 
+// A dataset as loaded, and its lookups (people by unit and year, registrations…), built by the
+// first evaluation that needs them and then shared by every evaluation of the dataset.
+struct LoadedDataset {
+    explicit LoadedDataset(Dataset loaded) : data(std::move(loaded)), indexes(data) {}
+    LoadedDataset(const LoadedDataset&) = delete;
+    LoadedDataset& operator=(const LoadedDataset&) = delete;
+
+    Dataset data;
+    DataIndexes indexes;  // reads `data`
+};
+
 class EvaluationCache {
 public:
-    using Datasets = SingleFlightLru<DatasetKey, Dataset, Response>;
+    using Datasets = SingleFlightLru<DatasetKey, LoadedDataset, Response>;
     using Evaluations = SingleFlightLru<EvaluationKey, StoredEvaluation, Response>;
     using Bodies = SingleFlightLru<BodyKey, JsonBody, Response>;
 

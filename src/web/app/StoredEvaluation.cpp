@@ -53,15 +53,15 @@ std::string scope_key(const Principal& who) {
     return sees_all_units(who) ? std::string() : "don-vi:" + who.user.unit_id;
 }
 
-tl::expected<std::shared_ptr<const Dataset>, Response> dataset_at(WebApp& app, Store& store,
-                                                                  const std::string& plan_id,
-                                                                  const DataState& state) {
+tl::expected<std::shared_ptr<const LoadedDataset>, Response> dataset_at(WebApp& app, Store& store,
+                                                                        const std::string& plan_id,
+                                                                        const DataState& state) {
     EvaluationCache& cache = app.evaluations();
     return cache.datasets().get(DatasetKey{plan_id, state}, [&]() -> Datasets::Made {
         auto data = store.load_dataset_for_plan(plan_id);
         if (!data) return tl::unexpected(store_failure(data.error()));
         cache.dataset_loaded();
-        return std::make_shared<const Dataset>(std::move(*data));
+        return std::make_shared<const LoadedDataset>(std::move(*data));
     });
 }
 
@@ -78,10 +78,11 @@ tl::expected<SharedEvaluation, Response> run_evaluation(
             Response::error(400, "bad_request",
                             fmt::format("Kỳ '{}' không có trong kế hoạch {} (các kỳ: {})",
                                         period_id, plan_id, period_list(plan->plan->spec))));
-    auto data = dataset_at(app, store, plan_id, state);
-    if (!data) return tl::unexpected(std::move(data.error()));
+    auto loaded = dataset_at(app, store, plan_id, state);
+    if (!loaded) return tl::unexpected(std::move(loaded.error()));
     EvaluateOptions options;
-    options.within = issuer_unit(*plan->plan, **data);
+    options.within = issuer_unit(*plan->plan, (*loaded)->data);
+    options.indexes = std::shared_ptr<const DataIndexes>(*loaded, &(*loaded)->indexes);
     options.history = history;
     // The council's decisions stand in for the ranking where they were made.
     auto council = store.council_decisions(plan_id, period->id);
@@ -96,7 +97,7 @@ tl::expected<SharedEvaluation, Response> run_evaluation(
     app.evaluations().evaluation_run();
     auto out = std::make_shared<StoredEvaluation>();
     out->plan = std::move(*plan);
-    out->data = std::move(*data);
+    out->data = std::shared_ptr<const Dataset>(*loaded, &(*loaded)->data);
     out->result = evaluate(*out->plan.plan, *out->data, *period, options);
     return SharedEvaluation(std::move(out));
 }
@@ -153,7 +154,9 @@ tl::expected<std::shared_ptr<const Dataset>, Response> stored_dataset(WebApp& ap
                                                                       const std::string& plan_id) {
     auto state = data_state(app, store);
     if (!state) return tl::unexpected(std::move(state.error()));
-    return dataset_at(app, store, plan_id, *state);
+    auto loaded = dataset_at(app, store, plan_id, *state);
+    if (!loaded) return tl::unexpected(std::move(loaded.error()));
+    return std::shared_ptr<const Dataset>(*loaded, &(*loaded)->data);
 }
 
 tl::expected<SharedEvaluation, Response> evaluate_stored_plan(WebApp& app, Store& store,
