@@ -166,6 +166,33 @@ TEST(LegacyCsv, MojibakeSavedAsUtf8IsConverted) {
     }
 }
 
+// A large file is scanned in parts on several threads: mojibake cells in every part are found
+// and converted, in file order, as in a small file.
+TEST(LegacyCsv, MojibakeThroughoutALargeFileIsConvertedInEveryPart) {
+    std::string western[4];
+    for (int i = 0; i < 4; ++i)
+        western[i] = as_western(kTcvn3[i]);
+    std::string csv = "id,name,type\n";
+    std::string expected = csv;
+    size_t row = 0, legacy = 0;
+    const auto add = [&](bool mojibake) {
+        const std::string id = "U" + std::to_string(row);
+        csv += id + "," + (mojibake ? western[legacy % 4] : "Ha Noi") + ",office\n";
+        expected += id + "," + (mojibake ? kUnicode[legacy % 4] : "Ha Noi") + ",office\n";
+        legacy += mojibake ? 1 : 0;
+        ++row;
+    };
+    // 20 MB, mostly ASCII (skipped at memory speed): split in parts on any machine with 2 cores.
+    while (csv.size() < (20u << 20))
+        add(row % 5000 == 0);
+    add(true);  // the last row, in the last part
+    const LegacyResult result = convert_legacy_text(csv);
+    ASSERT_TRUE(result.converted);
+    EXPECT_EQ(result.converted->cells, legacy);
+    EXPECT_TRUE(result.valid_utf8);
+    EXPECT_TRUE(csv == expected);
+}
+
 TEST(LegacyCsv, UnicodeFilesAreLeftAlone) {
     Diagnostics warnings;
     std::string csv =

@@ -5,6 +5,8 @@
 #include <future>
 #include <iterator>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -92,22 +94,25 @@ LoadedFile load_and_filter(const FileLoader& load, const ContentFilter& filter,
     return file;
 }
 
-// Files are dropped once read (a national person_years.csv is large), and the next one is
-// loaded and checked for its encoding while this one is read: two cores, one file ahead.
-// The filter only ever runs on that thread, one file after the other.
+// One thread loads the files and checks their encoding, in order, while this one reads what is
+// loaded: people.csv's and person_years.csv's texts (the large ones) are then ready when their
+// turn comes, instead of being loaded with both cores waiting. Each file is dropped once read.
+// The filter only ever runs on the loading thread, one file after the other.
 tl::expected<Dataset, Diagnostics> read_dataset(const FileLoader& load, DiagnosticSink& sink,
                                                 const std::string& source,
                                                 const ContentFilter& filter) {
     DatasetBuild build(sink);
-    const auto prefetch = [&](size_t i) {
-        return std::async(std::launch::async, load_and_filter, std::cref(load), std::cref(filter),
-                          kFiles[i].name);
-    };
-    std::future<LoadedFile> next = prefetch(0);
+    std::vector<std::promise<LoadedFile>> loading(std::size(kFiles));
+    std::vector<std::future<LoadedFile>> loaded_files;
+    for (std::promise<LoadedFile>& p : loading)
+        loaded_files.push_back(p.get_future());
+    const std::jthread loader([&] {
+        for (size_t i = 0; i < std::size(kFiles); ++i)
+            loading[i].set_value(load_and_filter(load, filter, kFiles[i].name));
+    });
     for (size_t i = 0; i < std::size(kFiles); ++i) {
         const DatasetFile& file = kFiles[i];
-        LoadedFile loaded = next.get();
-        if (i + 1 < std::size(kFiles)) next = prefetch(i + 1);
+        LoadedFile loaded = loaded_files[i].get();
         sink.absorb(std::move(loaded.problems));
         std::optional<std::string>& content = loaded.content;
         if (!content) {

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 #include "base/Text.h"
+#include "base/Threads.h"
 #include "io/encoding/Cp1252.h"
 #include "io/encoding/VietnameseSyllables.h"
 
@@ -133,7 +135,7 @@ struct CellScan {
     bool real_unicode = false;                // a cell with Vietnamese beyond cp1252
 };
 
-CellScan scan(std::string_view content) {
+CellScan scan_part(std::string_view content) {
     CellScan out;
     for_each_non_ascii_segment(content, [&](std::string_view s) {
         if (!fits_cp1252(s)) {
@@ -147,6 +149,58 @@ CellScan scan(std::string_view content) {
         }
     });
     return out;
+}
+
+// Up to `count` pieces of `text`, each ending after a line break (the last at the end). A cell
+// never spans a line break here: segments stop at them, and so does a UTF-8 sequence.
+std::vector<std::string_view> line_parts(std::string_view text, size_t count) {
+    std::vector<std::string_view> parts;
+    size_t begin = 0;
+    for (size_t k = 1; k < count && begin < text.size(); ++k) {
+        const size_t target = std::max(begin, text.size() * k / count);
+        const size_t newline = text.find('\n', target);
+        if (newline == std::string_view::npos) break;
+        parts.push_back(text.substr(begin, newline + 1 - begin));
+        begin = newline + 1;
+    }
+    if (begin < text.size() || parts.empty()) parts.push_back(text.substr(begin));
+    return parts;
+}
+
+// `work` over the line parts of a large file, one part per core, the results in file order. A
+// names file (people.csv) is mostly non-ASCII cells: the scans below cost more than reading it.
+template <typename Work>
+auto in_parts(std::string_view content, Work&& work) {
+    constexpr size_t kMinPart = 8 << 20;
+    const size_t threads =
+        std::min(worker_threads(), std::max<size_t>(1, content.size() / kMinPart));
+    const std::vector<std::string_view> parts = line_parts(content, threads);
+    std::vector<decltype(work(content))> results(parts.size());
+    std::vector<std::jthread> workers;
+    for (size_t k = 1; k < parts.size(); ++k)
+        workers.emplace_back([&, k] { results[k] = work(parts[k]); });
+    results[0] = work(parts[0]);
+    workers.clear();  // joins
+    return results;
+}
+
+CellScan scan(std::string_view content) {
+    std::vector<CellScan> scans = in_parts(content, scan_part);
+    CellScan out = std::move(scans[0]);
+    for (size_t k = 1; k < scans.size(); ++k) {
+        CellScan& more = scans[k];
+        out.suspects.insert(out.suspects.end(), more.suspects.begin(), more.suspects.end());
+        out.ambiguous.insert(out.ambiguous.end(), more.ambiguous.begin(), more.ambiguous.end());
+        out.real_unicode = out.real_unicode || more.real_unicode;
+    }
+    return out;
+}
+
+// Valid as a whole exactly when every part is: the parts end at an ASCII byte.
+bool is_valid_utf8_in_parts(std::string_view content) {
+    const std::vector<uint8_t> valid =
+        in_parts(content, [](std::string_view part) -> uint8_t { return is_valid_utf8(part); });
+    return std::all_of(valid.begin(), valid.end(), [](uint8_t v) { return v != 0; });
 }
 
 std::optional<LegacyEncoding> best_encoding(const CellScan& cells) {
@@ -192,7 +246,7 @@ LegacyResult convert_legacy_text(std::string& content) {
         out.valid_utf8 = true;
         return out;
     }
-    if (!is_valid_utf8(content)) {
+    if (!is_valid_utf8_in_parts(content)) {
         out = convert_raw_bytes(content);
         // Every run of non-ASCII bytes was replaced by its decoding (checked UTF-8), or none was.
         out.valid_utf8 = out.converted.has_value();
