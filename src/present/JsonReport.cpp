@@ -214,7 +214,8 @@ void write_award_head(const AwardOutcome& award, bool first, std::ostream& out) 
 
 // The document around its awards: `write_awards` writes them, and says whether it wrote any.
 template <class WriteAwards>
-void write_document(const EvaluationResult& r, std::ostream& out, WriteAwards&& write_awards) {
+void write_document(const EvaluationResult& r, std::ostream& out, WriteAwards&& write_awards,
+                    json extra_head = json()) {
     json head = evaluation_head(r);
     const LineageSpec& rules = r.plan->spec.lineage;
     head["lineage"] = {{"history", history_rule_id(r.history)},
@@ -224,6 +225,8 @@ void write_document(const EvaluationResult& r, std::ostream& out, WriteAwards&& 
                        {"stated", rules.stated},
                        {"closed_units", closed_award_id(rules.closed_units)},
                        {"note", rules.note}};
+    for (auto& [key, value] : extra_head.items())
+        head[key] = std::move(value);
     std::string text = head.dump();
     text.pop_back();
     out << text << ",\n  \"awards\": [";
@@ -232,6 +235,30 @@ void write_document(const EvaluationResult& r, std::ostream& out, WriteAwards&& 
     for (size_t d = 0; d < r.dossiers.size(); ++d)
         out << (d ? ",\n    " : "\n    ") << dossier_json(r.dossiers[d], r).dump();
     out << (r.dossiers.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+// The name of every subject the page mentions outside its candidates: selections, ties, the
+// council's ranking, dossiers. A reader of one page of a province then needs no people list.
+json names_outside_page(const EvaluationResult& r, const std::vector<AwardPage>& awards) {
+    const Dataset& data = *r.data;
+    json names = json::object();
+    const auto add = [&](const std::vector<Subject>& subjects) {
+        for (const Subject& s : subjects)
+            names[subject_id(data, s)] = subject_name(data, s);
+    };
+    for (const AwardPage& page : awards)
+        for (const GroupPage& group : page.groups) {
+            const GroupOutcome& g = r.awards.at(page.award).groups.at(group.group);
+            add(g.selected);
+            add(g.tied);
+            if (g.council) {
+                add(g.council->computed_selected);
+                add(g.council->computed_tied);
+            }
+        }
+    for (const DossierOutcome& d : r.dossiers)
+        names[subject_id(data, d.subject)] = subject_name(data, d.subject);
+    return names;
 }
 
 }  // namespace
@@ -253,19 +280,22 @@ void write_json(const EvaluationResult& r, std::ostream& out) {
 
 void write_json_page(const EvaluationResult& r, const std::vector<AwardPage>& awards,
                      std::ostream& out) {
-    write_document(r, out, [&] {
-        for (size_t a = 0; a < awards.size(); ++a) {
-            const AwardOutcome& award = r.awards.at(awards[a].award);
-            write_award_head(award, a == 0, out);
-            const std::vector<GroupPage>& groups = awards[a].groups;
-            for (size_t g = 0; g < groups.size(); ++g) {
-                if (g) out << ",\n";
-                write_group(award.groups.at(groups[g].group), r, &groups[g], out);
+    write_document(
+        r, out,
+        [&] {
+            for (size_t a = 0; a < awards.size(); ++a) {
+                const AwardOutcome& award = r.awards.at(awards[a].award);
+                write_award_head(award, a == 0, out);
+                const std::vector<GroupPage>& groups = awards[a].groups;
+                for (size_t g = 0; g < groups.size(); ++g) {
+                    if (g) out << ",\n";
+                    write_group(award.groups.at(groups[g].group), r, &groups[g], out);
+                }
+                out << "\n      ]}";
             }
-            out << "\n      ]}";
-        }
-        return !awards.empty();
-    });
+            return !awards.empty();
+        },
+        json{{"names", names_outside_page(r, awards)}});
 }
 
 nlohmann::ordered_json candidate_entries_json(const EvaluationResult& r, std::string_view id) {

@@ -33,7 +33,8 @@ struct AwardPage {
 // The document with only the listed awards, groups and candidates. Each group also has "counts"
 // (its candidates by status, unfiltered), "with_lineage" (how many of them a reorganisation
 // touched), "total", "offset", "limit" (null for all) and "next_offset" (null on the last page).
-// Only the shown candidates are serialized.
+// Only the shown candidates are serialized. "names" (id → name) covers every subject the page
+// names outside its candidates: selected, tied, the council's ranking, dossier subjects.
 void write_json_page(const EvaluationResult& result, const std::vector<AwardPage>& awards,
                      std::ostream& out);
 

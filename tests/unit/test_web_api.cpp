@@ -139,6 +139,20 @@ TEST_P(WebApiTest, EvaluationIsTheSameDocumentAsTheCommandLine) {
                  {"counts", "with_lineage", "total", "offset", "limit", "next_offset"})
                 group.erase(key);
         }
+    // And the names of whom the document mentions, each the name its candidate entry gives.
+    ASSERT_TRUE(served["names"].is_object());
+    for (const auto& [id, name] : served["names"].items()) {
+        bool found = false;
+        for (const json& award : served["awards"])
+            for (const json& group : award["groups"])
+                for (const json& candidate : group["candidates"])
+                    if (candidate["id"] == id) {
+                        found = true;
+                        EXPECT_EQ(candidate["name"], name) << id;
+                    }
+        EXPECT_TRUE(found) << id;
+    }
+    served.erase("names");
     EXPECT_EQ(served, json::parse(expected.str()));
     EXPECT_EQ(c.get("/api/v1/plans/" + kKg + "/evaluation?period=1999").status, 400);
     EXPECT_EQ(c.get("/api/v1/plans/khong-co/evaluation?period=2023").status, 404);

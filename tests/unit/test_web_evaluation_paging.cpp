@@ -140,6 +140,39 @@ TEST_P(WebEvaluationPagingTest, TheDefaultIsTheFirstFiftyOfEachGroupWithItsCount
     EXPECT_LT(r.body.size(), all.body.size());
 }
 
+// A page small enough to miss the selected candidates still names them (and the dossiers'
+// subjects): each name is the one the whole document gives that candidate.
+TEST_P(WebEvaluationPagingTest, APageNamesWhoItMentionsOutsideItsCandidates) {
+    HttpTestClient a = admin();
+    const HttpReply r = a.get(kBase + "&limit=1&status=ineligible");
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
+    const json paged = r.json();
+    std::map<std::string, std::string> name_of;
+    for (const json& award : whole()["awards"])
+        for (const json& g : award["groups"])
+            for (const json& c : g["candidates"])
+                name_of[c["id"].get<std::string>()] = c["name"].get<std::string>();
+    const json& names = paged["names"];
+    ASSERT_TRUE(names.is_object());
+    size_t mentioned = 0;
+    const auto expect_named = [&](const json& id) {
+        ++mentioned;
+        const std::string key = id.get<std::string>();
+        ASSERT_TRUE(names.contains(key)) << key;
+        EXPECT_EQ(names[key], name_of.at(key)) << key;
+    };
+    for (const json& award : paged["awards"])
+        for (const json& g : award["groups"]) {
+            for (const json& id : g["selected"])
+                expect_named(id);
+            for (const json& id : g["tied"])
+                expect_named(id);
+        }
+    for (const json& d : paged["dossiers"])
+        expect_named(d["subject"]);
+    EXPECT_GT(mentioned, 0u) << "the sample selects someone";
+}
+
 TEST_P(WebEvaluationPagingTest, OffsetAndLimitSliceTheWholeList) {
     HttpTestClient a = admin();
     const std::string group = "&award=" + m_largest.award + "&group=" + m_largest.group;

@@ -14,15 +14,14 @@ import { ErrorBox, Loaded, PageTitle, useLoad } from '../ui.js';
 import { PeriodDocuments, UnitDocuments, documentHref } from './documents.js';
 import { ForwardBox, IncomingProposals } from './proposals.js';
 
-// Candidates carry ids; the lead's server may add "name". Otherwise names come from the unit and
-// people lists (which are already limited to what the user may see). The selected, tied and
-// dossier subjects outside the page are asked one by one while they are few (the candidate
-// route), as a province's people list is large.
+// Candidates carry ids and names; the page's "names" names the selected, tied and dossier
+// subjects outside it. A server without them: the rest are asked one by one while they are few
+// (the candidate route), else from the unit and people lists (limited to what the user may see).
 async function loadNames(doc, plan, query) {
-  const names = { units: {}, people: {} };
+  const names = { units: {}, people: {}, others: { ...(doc.names || {}) } };
   const candidates = (doc.awards || []).flatMap((a) => (a.groups || []).flatMap((g) => (g.candidates || []).map((c) => ({ kind: a.kind, c }))));
   for (const { kind, c } of candidates) if (c.name) names[kind === 'individual' ? 'people' : 'units'][c.id] = c.name;
-  const known = (id) => id in names.units || id in names.people;
+  const known = (id) => id in names.units || id in names.people || id in names.others;
   const lacking = (kind) => candidates.some((x) => x.kind === kind && !x.c.name);
   const outside = [...new Set([
     ...(doc.dossiers || []).filter((d) => !d.name).map((d) => d.subject),
@@ -325,7 +324,7 @@ export function EvaluationPage({ params, query, user }) {
       const criteriaText = {};
       for (const a of detail?.awards || []) for (const c of a.criteria || []) criteriaText[c.id] = c.text || (typeof c.words === 'string' ? c.words : null);
       const awardNames = Object.fromEntries((doc.awards || []).map((a) => [a.award, a.name || a.award]));
-      const nameFor = (kind) => (id, given) => given || (kind === 'individual' ? names.people[id] : names.units[id]) || names.units[id] || names.people[id] || id;
+      const nameFor = (kind) => (id, given) => given || (kind === 'individual' ? names.people[id] : names.units[id]) || names.units[id] || names.people[id] || names.others[id] || id;
       const anyName = nameFor(null);
       // Counted by the server over each whole group, not only the page.
       const anyLineage = (doc.awards || []).some((a) => (a.groups || []).some((g) => g.with_lineage > 0 || (g.candidates || []).some((c) => c.lineage)));
