@@ -71,7 +71,7 @@ void check_dataset(const Dataset& d) {
     check(d.unit_years.present.size() == d.units.size() * years);
     check(d.person_years.unit.size() == d.people.size() * years);
     check(d.unit_by_id.size() == d.units.size());
-    check(d.person_by_id.size() == d.people.size());
+    check(d.person_index.size() == d.people.size());
     const auto units = static_cast<Index>(d.units.size());
     for (const Unit& u : d.units) {
         check(u.parent < units);

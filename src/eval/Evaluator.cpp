@@ -208,6 +208,7 @@ private:
         gs.group = g;
         if (award.kind == AwardKind::Individual) {
             gs.position.assign(m_data.people.size(), -1);
+            gs.candidates.reserve(m_data.people.size());  // most people are in scope
             for (size_t p = 0; p < m_data.people.size(); ++p) {
                 if (!in_scope(m_data.unit_of_person(static_cast<Index>(p), m_period.last_year)))
                     continue;
