@@ -26,9 +26,6 @@ public:
     Index insert(const std::vector<std::string>& ids, Index row);
     // The row of `ids` holding `id`, or kNoIndex.
     Index find(const std::vector<std::string>& ids, std::string_view id) const;
-    bool contains(const std::vector<std::string>& ids, std::string_view id) const {
-        return find(ids, id) != kNoIndex;
-    }
 
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }

@@ -169,6 +169,10 @@ struct DossierSpec {
 };
 
 enum class AwardKind { Collective, Individual };
+// "collective" / "individual", as documents and the API name them.
+inline const char* award_kind_id(AwardKind k) {
+    return k == AwardKind::Collective ? "collective" : "individual";
+}
 
 struct AwardSpec {
     std::string id;

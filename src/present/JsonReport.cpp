@@ -206,7 +206,7 @@ void write_award_head(const AwardOutcome& award, bool first, std::ostream& out) 
     json aj;
     aj["award"] = award.award->spec->id;
     aj["name"] = award.award->spec->name;
-    aj["kind"] = award.award->kind == AwardKind::Collective ? "collective" : "individual";
+    aj["kind"] = award_kind_id(award.award->kind);
     std::string atext = aj.dump();
     atext.pop_back();
     out << (first ? "\n    " : ",\n    ") << atext << ",\n      \"groups\": [\n";
@@ -310,8 +310,7 @@ nlohmann::ordered_json candidate_entries_json(const EvaluationResult& r, std::st
                 json e;
                 e["award"] = award.award->spec->id;
                 e["award_name"] = award.award->spec->name;
-                e["kind"] =
-                    award.award->kind == AwardKind::Collective ? "collective" : "individual";
+                e["kind"] = award_kind_id(award.award->kind);
                 e["group"] = g.group->id;
                 e["candidate"] = candidate_json(c, r);
                 entries.push_back(std::move(e));

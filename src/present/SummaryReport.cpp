@@ -43,7 +43,7 @@ void write_summary_json(const EvaluationResult& r, std::ostream& out) {
         json aj;
         aj["award"] = award.award->spec->id;
         aj["name"] = award.award->spec->name;
-        aj["kind"] = award.award->kind == AwardKind::Collective ? "collective" : "individual";
+        aj["kind"] = award_kind_id(award.award->kind);
         json groups = json::array();
         for (const GroupOutcome& g : award.groups)
             groups.push_back(group_json(g, r));

@@ -7,6 +7,7 @@
 
 #include "base/Text.h"
 #include "present/Explain.h"
+#include "web/http/HttpText.h"
 
 namespace thidua::web {
 namespace {
@@ -22,14 +23,6 @@ std::optional<size_t> parse_count(std::string_view text) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
     return value;
-}
-
-std::string_view trim_spaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 bool found_in(const std::string& folded_query, std::string_view text) {
@@ -60,7 +53,7 @@ tl::expected<CandidatePage, Response> candidate_page_param(const Request& reques
             return tl::unexpected(bad_request(fmt::format(
                 "Tình trạng '{}' không hợp lệ (chọn eligible, ineligible hoặc incomplete)", s)));
     }
-    page.query = fold(trim_spaces(request.query_param("q").value_or("")));
+    page.query = fold(trim_ows(request.query_param("q").value_or("")));
     if (const std::string s = request.query_param("offset").value_or(""); !s.empty()) {
         const auto offset = parse_count(s);
         if (!offset)

@@ -77,7 +77,7 @@ json awards_json(const CompiledPlan& plan) {
             groups.push_back(award_group_json(plan, g));
         out.push_back({{"id", a.spec->id},
                        {"name", a.spec->name},
-                       {"kind", a.kind == AwardKind::Collective ? "collective" : "individual"},
+                       {"kind", award_kind_id(a.kind)},
                        {"periods", periods_words(a.spec->periods)},
                        {"total", a.spec->total ? json(*a.spec->total) : json(nullptr)},
                        {"groups", groups},

@@ -208,8 +208,8 @@ function Group({ award, group, groupName, nameOf, criteriaText, eligibleOnly, do
   const [moreError, setMoreError] = useState(null);
   const mine = more.of === group ? more : { of: group, candidates: [], next: group.next_offset ?? null };
   const shown = [...(group.candidates || []), ...mine.candidates].filter((c) => !eligibleOnly || c.status === 'eligible');
-  // The whole group's counts come from the server; an older server's whole list counts itself.
-  const counts = group.counts || (group.candidates || []).reduce((m, c) => ({ ...m, [c.status]: (m[c.status] || 0) + 1 }), {});
+  // The whole group's counts come from the server, not from the page.
+  const counts = group.counts || {};
   const total = group.total ?? shown.length;
   const showMore = async () => {
     setLoading(true);
