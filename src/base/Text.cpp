@@ -164,9 +164,14 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string to_nfc(std::string_view utf8) {
+    if (is_ascii(utf8) || !is_valid_utf8(utf8)) return std::string(utf8);
+    return to_nfc_of_valid(utf8);
+}
+
+std::string to_nfc_of_valid(std::string_view utf8) {
     if (is_ascii(utf8)) return std::string(utf8);
     const icu::Normalizer2* nfc = nfc_instance();
-    if (nfc == nullptr || !is_valid_utf8(utf8)) return std::string(utf8);
+    if (nfc == nullptr) return std::string(utf8);
     const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
     UErrorCode status = U_ZERO_ERROR;
     if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);

@@ -35,9 +35,16 @@ void IdIndex::rehash(size_t slots) {
 }
 
 Index IdIndex::insert(const std::vector<std::string>& ids, Index row) {
+    return insert_hashed(ids, row, hash_of(ids[static_cast<size_t>(row)]));
+}
+
+void IdIndex::prefetch(uint32_t hash) const {
+    if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)], 1);
+}
+
+Index IdIndex::insert_hashed(const std::vector<std::string>& ids, Index row, uint32_t hash) {
     if (2 * (m_size + 1) > m_slots.size()) rehash(std::max<size_t>(16, 2 * m_slots.size()));
     const std::string& id = ids[static_cast<size_t>(row)];
-    const uint32_t hash = hash_of(id);
     const size_t mask = m_slots.size() - 1;
     size_t at = hash & mask;
     // Linear probing: at most half full, so runs stay short.

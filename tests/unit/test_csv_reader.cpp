@@ -125,6 +125,37 @@ TEST(CsvReader, QuoteAtTheEndOfTheInputIsUnterminated) {
     EXPECT_EQ(errors[0].kind, CsvErrorKind::UnterminatedQuote);
 }
 
+// Commas are found eight bytes at a time: each must land between the right fields wherever it
+// falls in a word, and the line end (LF, CRLF or none) must not leak into the last field.
+TEST(CsvReader, LongLinesSplitAtEveryCommaPosition) {
+    for (size_t width = 0; width < 20; ++width) {
+        std::string line;
+        std::vector<std::string> fields;
+        for (size_t f = 0; f < 6; ++f) {
+            fields.emplace_back(width + f % 3, static_cast<char>('a' + f));
+            line += (f == 0 ? "" : ",") + fields.back();
+        }
+        for (const std::string end : {"\n", "\r\n"}) {
+            EXPECT_EQ(read_all(line + end + line), (std::vector<Record>{{1, fields}, {2, fields}}))
+                << "width " << width;
+        }
+    }
+}
+
+// A quote or a carriage return past the first eight bytes still sends the line to the full
+// RFC 4180 reading.
+TEST(CsvReader, QuoteOrCarriageReturnPastTheFirstWordIsStillSeen) {
+    EXPECT_EQ(read_all("abcdefghij,\"k,l\",m\nxyz\n"),
+              (std::vector<Record>{{1, {"abcdefghij", "k,l", "m"}}, {2, {"xyz"}}}));
+    EXPECT_EQ(read_all("abcdefghij\rklmnopqrs,t\n"),
+              (std::vector<Record>{{1, {"abcdefghij"}}, {2, {"klmnopqrs", "t"}}}));
+    std::vector<CsvError> errors;
+    EXPECT_EQ(read_all("abcdefghijkl\"m,n\nx\n", &errors), (std::vector<Record>{{2, {"x"}}}));
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].kind, CsvErrorKind::StrayQuote);
+    EXPECT_EQ(errors[0].line, 1);
+}
+
 TEST(CsvReader, ReadsManyRows) {
     std::string data = "unit_id,year,par_score\n";
     for (int i = 0; i < 100000; ++i)

@@ -46,7 +46,7 @@ TEST(CsvParts, PartsEndAtLineEndsAndKnowTheirFirstLine) {
     EXPECT_EQ(joined(parts), text);
     int line = 2;
     for (const CsvPart& p : parts) {
-        EXPECT_EQ(p.first_line, line);
+        EXPECT_EQ(p.first_line(), line);
         EXPECT_EQ(p.text.back(), '\n');
         // Each part starts with a whole row: "P<n>,".
         EXPECT_EQ(p.text.front(), 'P');
@@ -163,6 +163,49 @@ TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {
     for (const auto& d : four.error())
         duplicate = duplicate || (d.file == "people.csv" && d.line == people_rows - 1);
     EXPECT_TRUE(duplicate);
+}
+
+// registrations.csv is read in parts once it passes a megabyte (a national one has hundreds of
+// thousands of rows): the rows keep their file order and the problems their lines.
+TEST(CsvParts, RegistrationsReadInPartsKeepTheirOrderAndLines) {
+    thidua::testing_support::TempDir dir("thidua-parts-registrations");
+    thidua::gen::GenOptions o;
+    o.preset = "province";
+    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    const auto path = dir.path() / "registrations.csv";
+    const std::string original = read_text(path);
+    const std::string header = line_of(original, 1);
+    const std::string rows = original.substr(header.size() + 1);
+    std::string text = header + "\nKHONG-CO-AI,2021-2025,2022-01-10\n";
+    while (text.size() < (size_t{3} << 20))
+        text += rows;
+    const int middle = static_cast<int>(std::count(text.begin(), text.end(), '\n')) / 2;
+    text = replace_line(text, middle, "KHONG-CO-AI-2,2021-2025,2022-01-10");
+    text += "KHONG-CO-AI-3,2021-2025,2022-01-10\n";
+    write_text(path, text);
+    const auto one = read_with_threads(dir.path(), 1);
+    const auto four = read_with_threads(dir.path(), 4);
+    ASSERT_FALSE(one);
+    ASSERT_FALSE(four);
+    ASSERT_EQ(one.error().size(), 3u);
+    ASSERT_EQ(four.error().size(), 3u);
+    const int last = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    const int lines[] = {2, middle, last};
+    for (size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(four.error()[i].format(), one.error()[i].format());
+        EXPECT_EQ(four.error()[i].line, lines[i]);
+    }
+    // Without the bad rows both read the same registrations, in the same order.
+    text = replace_line(text, last, "");
+    text = replace_line(text, middle, line_of(text, middle + 1));
+    text = replace_line(text, 2, line_of(text, 3));
+    write_text(path, text);
+    const auto clean_one = read_with_threads(dir.path(), 1);
+    const auto clean_four = read_with_threads(dir.path(), 4);
+    ASSERT_TRUE(clean_one) << clean_one.error().front().format();
+    ASSERT_TRUE(clean_four) << clean_four.error().front().format();
+    ASSERT_GT(clean_four->registrations.size(), 10000u);
+    EXPECT_EQ(thidua::testing_support::DatasetCompare()(*clean_one, *clean_four), "");
 }
 
 }  // namespace

@@ -17,7 +17,13 @@ constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
 
 // Spaces, tabs and no-break spaces (Excel keeps the ones pasted from the web) around a cell.
-std::string_view trim_cell(std::string_view text);
+std::string_view trim_cell_edges(std::string_view text);
+// Inline: it runs on every cell of every row, and nearly every cell has nothing to trim.
+inline std::string_view trim_cell(std::string_view text) {
+    const auto edge = [](char c) { return c == ' ' || c == '\t' || (c & 0x80) != 0; };
+    if (text.empty() || (!edge(text.front()) && !edge(text.back()))) return text;
+    return trim_cell_edges(text);
+}
 
 // "87.5", "87,5", "-3", "1e2"; no thousands separators.
 std::optional<double> parse_number(std::string_view text);

@@ -19,20 +19,19 @@ bool can_split(std::string_view text) {
     return std::memchr(text.data(), '"', text.size()) == nullptr && !has_lone_cr(text);
 }
 
-int count_lines(std::string_view text) {
-    return static_cast<int>(count_newlines(text));
-}
-
 }  // namespace
+
+int CsvPart::first_line() const {
+    return base_line + static_cast<int>(count_newlines(before));
+}
 
 std::vector<CsvPart> split_csv_rows(std::string_view rows, int first_line, size_t wanted,
                                     size_t min_bytes) {
     const size_t parts =
         std::min(wanted, std::max<size_t>(1, rows.size() / std::max<size_t>(min_bytes, 1)));
-    if (parts <= 1 || !can_split(rows)) return {{rows, first_line}};
+    if (parts <= 1 || !can_split(rows)) return {{rows, {}, first_line}};
     std::vector<CsvPart> out;
     size_t begin = 0;
-    int line = first_line;
     for (size_t k = 1; k <= parts && begin < rows.size(); ++k) {
         size_t end = rows.size();
         if (k < parts) {
@@ -40,9 +39,7 @@ std::vector<CsvPart> split_csv_rows(std::string_view rows, int first_line, size_
             const size_t newline = rows.find('\n', target);
             end = newline == std::string_view::npos ? rows.size() : newline + 1;
         }
-        const std::string_view text = rows.substr(begin, end - begin);
-        out.push_back({text, line});
-        line += count_lines(text);
+        out.push_back({rows.substr(begin, end - begin), rows.substr(0, begin), first_line});
         begin = end;
     }
     return out;

@@ -15,7 +15,14 @@ namespace thidua {
 
 struct CsvPart {
     std::string_view text;
-    int first_line = 1;  // physical line of the part's first row
+    // The rows ahead of the part and the line they start on. The part's own thread counts
+    // their line ends (first_line()) instead of the splitting thread counting them for every
+    // part while the others wait: half a national file is a tenth of a second.
+    std::string_view before;
+    int base_line = 1;
+
+    // Physical line of the part's first row.
+    int first_line() const;
 };
 
 // At most `wanted` parts of about equal size, none smaller than `min_bytes`.

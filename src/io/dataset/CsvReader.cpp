@@ -1,6 +1,9 @@
 #include "io/dataset/CsvReader.h"
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace thidua {
 namespace {
@@ -23,6 +26,16 @@ bool is_line_end(char c) {
     return c == '\r' || c == '\n';
 }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+
+// The high bit of each byte of `word` that equals `c`, and no other bit: exact, because no
+// carry crosses from one byte into the next.
+uint64_t bytes_equal(uint64_t word, char c) {
+    const uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
+    return ~((((x & kLow7) + kLow7) | x) | kLow7);
+}
+
 }  // namespace
 
 CsvReader::CsvReader(std::string_view data, int first_line)
@@ -32,9 +45,44 @@ CsvReader::CsvReader(std::string_view data, int first_line)
 
 bool CsvReader::next() {
     while (m_pos < m_data.size()) {
-        if (read_record()) return true;
+        if (read_simple_record() || read_record()) return true;
     }
     return false;
+}
+
+// Nearly every record of a data file is one line without quotes or carriage returns inside:
+// its commas are found eight bytes at a time (hand-written: no packaged CSV parser reads a
+// text in place with the line each record starts on). Anything else is left to read_record().
+bool CsvReader::read_simple_record() {
+    if constexpr (std::endian::native != std::endian::little) return false;
+    const char* text = m_data.data();
+    const size_t size = m_data.size();
+    const void* newline = std::memchr(text + m_pos, '\n', size - m_pos);
+    size_t end = newline ? static_cast<size_t>(static_cast<const char*>(newline) - text) : size;
+    const size_t next = newline ? end + 1 : size;
+    if (end > m_pos && text[end - 1] == '\r') --end;
+    m_fields.clear();
+    size_t start = m_pos, i = m_pos;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t word = 0;
+        std::memcpy(&word, text + i, 8);
+        if ((bytes_equal(word, '"') | bytes_equal(word, '\r')) != 0) return false;
+        for (uint64_t commas = bytes_equal(word, ','); commas != 0; commas &= commas - 1) {
+            const size_t at = i + static_cast<size_t>(std::countr_zero(commas)) / 8;
+            m_fields.emplace_back(text + start, at - start);
+            start = at + 1;
+        }
+    }
+    for (; i < end; ++i) {
+        if (text[i] == '"' || text[i] == '\r') return false;
+        if (text[i] != ',') continue;
+        m_fields.emplace_back(text + start, i - start);
+        start = i + 1;
+    }
+    m_fields.emplace_back(text + start, end - start);
+    m_line = m_next_line++;
+    m_pos = next;
+    return true;
 }
 
 bool CsvReader::read_record() {

@@ -49,6 +49,7 @@ private:
         size_t length;
     };
 
+    bool read_simple_record();
     bool read_record();
     bool read_quoted_field();
     bool read_plain_field();

@@ -25,6 +25,7 @@ struct PeoplePart {
     DiagnosticSink sink;
     DatasetBuild::IdCache ids;
     People people;
+    std::vector<uint32_t> id_hashes;  // IdIndex::hash_of each id
     std::vector<int> lines;
     std::vector<std::string_view> components;
     std::vector<std::vector<std::string_view>> tags;
@@ -40,7 +41,9 @@ Gender read_gender(const TableReader& table) {
 
 void read_person_row(const DatasetBuild& build, const TableReader& table, PeoplePart& part) {
     People& people = part.people;
-    people.id.emplace_back(table.id(kId).value_or(std::string_view()));
+    const std::string_view id = table.id(kId).value_or(std::string_view());
+    people.id.emplace_back(id);
+    part.id_hashes.push_back(IdIndex::hash_of(id));
     people.name.push_back(table.text(kName));
     people.unit.push_back(build.find_unit(table, kUnit, part.ids));
     people.gender.push_back(read_gender(table));
@@ -68,17 +71,18 @@ void read_part(const DatasetBuild& build, const TableReader& header, const CsvPa
     const size_t rows = estimate_rows(text.text);
     reserve(part.people, rows);
     part.lines.reserve(rows);
+    part.id_hashes.reserve(rows);
     part.components.reserve(rows);
     part.tags.reserve(rows);
-    TableReader table(header, text.text, text.first_line, part.sink);
+    TableReader table(header, text.text, text.first_line(), part.sink);
     while (table.next_row())
         read_person_row(build, table, part);
 }
 
-void register_person(DatasetBuild& build, Index person, int line) {
+void register_person(DatasetBuild& build, Index person, uint32_t hash, int line) {
     const std::string& id = build.data.people.id[static_cast<size_t>(person)];
     if (id.empty()) return;
-    const Index earlier = build.data.person_index.insert(build.data.people.id, person);
+    const Index earlier = build.data.person_index.insert_hashed(build.data.people.id, person, hash);
     if (earlier == kNoIndex) return;
     const int first = build.person_line[static_cast<size_t>(earlier)];
     build.report("people.csv", line, "id", id,
@@ -103,14 +107,17 @@ void add_part(DatasetBuild& build, PeoplePart& part) {
     append(to.par_role, from.par_role);
     append(to.resident, from.resident);
     append(build.person_line, part.lines);
+    constexpr size_t kPrefetchAhead = 8;
     for (size_t row = 0; row < part.components.size(); ++row) {
+        if (row + kPrefetchAhead < part.id_hashes.size())
+            build.data.person_index.prefetch(part.id_hashes[row + kPrefetchAhead]);
         const std::string_view component = part.components[row];
         to.component.push_back(component.empty() ? kNoIndex : build.intern_component(component));
         const int line = build.person_line[first + row];
         to.tags.push_back(part.tags[row].empty()
                               ? std::vector<TagId>()
                               : build.intern_tags(part.tags[row], "people.csv", line));
-        register_person(build, static_cast<Index>(first + row), line);
+        register_person(build, static_cast<Index>(first + row), part.id_hashes[row], line);
     }
     part = PeoplePart();
 }

@@ -1,6 +1,11 @@
-// registrations.csv, events.csv, dossiers.csv: small lists, kept in file order.
+// registrations.csv, events.csv, dossiers.csv: lists kept in file order. A national
+// registrations.csv has a row per unit and person who registered (hundreds of thousands), so its
+// parts are read on all cores (ReadInParts.h).
+
+#include <iterator>
 
 #include "io/dataset/DatasetBuild.h"
+#include "io/dataset/ReadInParts.h"
 
 namespace thidua::detail {
 namespace {
@@ -23,13 +28,20 @@ constexpr Column kColumns[] = {
 };
 }  // namespace dossiers
 
-void read_registration_row(DatasetBuild& build, const TableReader& table) {
+struct RegistrationPart {
+    DiagnosticSink sink;
+    std::vector<Registration> rows;
+};
+
+// Reads only the units' and people's tables, which nothing writes meanwhile.
+void read_registration_row(const DatasetBuild& build, const TableReader& table,
+                           RegistrationPart& part) {
     using namespace registrations;
     const std::optional<Subject> subject = build.find_subject(table, kSubject);
     std::optional<std::string> period = table.period(kPeriod);
     const std::optional<Date> registered_on = table.recent_date(kRegisteredOn);
     if (!subject || !period || !registered_on) return;
-    build.data.registrations.push_back({*subject, std::move(*period), *registered_on, false, {}});
+    part.rows.push_back({*subject, std::move(*period), *registered_on, false, {}});
 }
 
 // Event names are ids rather than a closed list: results-recognized and par-index-published are
@@ -64,9 +76,20 @@ void read_dossier_row(DatasetBuild& build, const TableReader& table) {
 }  // namespace
 
 void read_registrations(DatasetBuild& build, std::string_view content) {
-    TableReader table = build.table("registrations.csv", content, registrations::kColumns);
-    while (table.next_row())
-        read_registration_row(build, table);
+    const TableReader header = build.table("registrations.csv", content, registrations::kColumns);
+    if (!header.usable()) return;
+    std::vector<RegistrationPart> parts =
+        read_in_parts<RegistrationPart>(header, [&](const CsvPart& text, RegistrationPart& part) {
+            TableReader table(header, text.text, text.first_line(), part.sink);
+            while (table.next_row())
+                read_registration_row(build, table, part);
+        });
+    std::vector<Registration>& to = build.data.registrations;
+    for (RegistrationPart& part : parts) {
+        build.sink.absorb(std::move(part.sink));
+        to.insert(to.end(), std::make_move_iterator(part.rows.begin()),
+                  std::make_move_iterator(part.rows.end()));
+    }
 }
 
 void read_events(DatasetBuild& build, std::string_view content) {

@@ -160,7 +160,7 @@ void read_person_year_row(const DatasetBuild& build, const TableReader& table,
 void read_person_year_part(const DatasetBuild& build, const TableReader& header,
                            const CsvPart& text, PersonYearPart& part) {
     part.rows.reserve(estimate_rows(text.text));
-    TableReader table(header, text.text, text.first_line, part.sink);
+    TableReader table(header, text.text, text.first_line(), part.sink);
     while (table.next_row())
         read_person_year_row(build, table, part);
 }

@@ -1,5 +1,6 @@
 #include "io/dataset/TableReader.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -65,7 +66,7 @@ TableReader::TableReader(std::string file, std::string_view content,
       m_csv(content),
       m_field_of(columns.size(), -1),
       m_cells(columns.size()),
-      m_invalid(columns.size(), false) {
+      m_invalid(columns.size(), 0) {
     read_header(header_required);
 }
 
@@ -80,9 +81,10 @@ TableReader::TableReader(const TableReader& header_of, std::string_view rows, in
       m_all_utf8(header_of.m_all_utf8 == 1 ? int8_t{1} : int8_t{-1}),
       m_field_of(header_of.m_field_of),
       m_unnamed(header_of.m_unnamed),
+      m_any_unnamed(header_of.m_any_unnamed),
       m_header_size(header_of.m_header_size),
       m_cells(header_of.m_columns.size()),
-      m_invalid(header_of.m_columns.size(), false) {}
+      m_invalid(header_of.m_columns.size(), 0) {}
 
 void TableReader::add(int line, std::string_view field, std::string_view value, std::string vi,
                       std::string en) const {
@@ -123,6 +125,7 @@ void TableReader::read_header(bool header_required) {
     m_unnamed.assign(fields.size(), false);
     for (size_t i = 0; i < fields.size(); ++i)
         map_header_field(i, fields[i]);
+    m_any_unnamed = std::find(m_unnamed.begin(), m_unnamed.end(), true) != m_unnamed.end();
     for (size_t col = 0; col < m_columns.size(); ++col) {
         if (m_field_of[col] >= 0 || !m_columns[col].required) continue;
         report_header(m_columns[col].name, "Thiếu cột bắt buộc", "a required column is missing");
@@ -193,7 +196,7 @@ bool TableReader::load_row() {
         m_cells[col] = field >= 0 && static_cast<size_t>(field) < fields.size()
                            ? m_trimmed[static_cast<size_t>(field)]
                            : std::string_view();
-        m_invalid[col] = false;
+        m_invalid[col] = 0;
     }
     if (m_all_utf8 < 0) m_all_utf8 = is_valid_utf8(m_content) ? 1 : 0;
     if (m_all_utf8 == 0) check_utf8();
@@ -208,13 +211,14 @@ void TableReader::check_utf8() {
         report(col, "Không phải văn bản UTF-8 hợp lệ (hãy lưu tệp dạng \"CSV UTF-8\")",
                "not valid UTF-8 text (save the file as \"CSV UTF-8\")");
         m_cells[col] = {};
-        m_invalid[col] = true;
+        m_invalid[col] = 1;
     }
 }
 
 // Rows shorter than the header read as blank cells (hand-written files drop trailing commas);
 // values beyond the header, or under a column without a name, would be silently lost.
 void TableReader::check_surplus() const {
+    if (m_trimmed.size() <= m_header_size && !m_any_unnamed) return;
     for (size_t i = 0; i < m_trimmed.size(); ++i) {
         const bool unnamed = i >= m_header_size || m_unnamed[i];
         if (!unnamed || m_trimmed[i].empty()) continue;
@@ -232,7 +236,8 @@ void TableReader::check_required() const {
 }
 
 std::string TableReader::text(size_t col) const {
-    return to_nfc(m_cells[col]);
+    // load_row() has blanked every cell that is not UTF-8.
+    return to_nfc_of_valid(m_cells[col]);
 }
 
 std::optional<std::string_view> TableReader::id(size_t col) const {

@@ -96,10 +96,11 @@ private:
     int8_t m_all_utf8 = -1;
     std::vector<int> m_field_of;  // column -> CSV field, -1 when absent
     std::vector<bool> m_unnamed;  // CSV field -> header cell was blank
+    bool m_any_unnamed = false;
     size_t m_header_size = 0;
     std::vector<std::string_view> m_trimmed;  // CSV field -> its trimmed text
     std::vector<std::string_view> m_cells;
-    std::vector<bool> m_invalid;  // column -> cell was not UTF-8 (reported, reads as blank)
+    std::vector<uint8_t> m_invalid;  // column -> cell was not UTF-8 (reported, reads as blank)
 };
 
 }  // namespace thidua

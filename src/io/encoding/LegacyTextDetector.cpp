@@ -133,12 +133,18 @@ struct CellScan {
     std::vector<std::string_view> suspects;   // Western text that is not Vietnamese
     std::vector<std::string_view> ambiguous;  // Western text that could be Vietnamese
     bool real_unicode = false;                // a cell with Vietnamese beyond cp1252
+    // Every segment is valid UTF-8, so the whole text is: the bytes between segments are ASCII
+    // and no UTF-8 sequence holds an ASCII byte. Once false, the rest is not scanned.
+    bool valid_utf8 = true;
 };
 
 CellScan scan_part(std::string_view content) {
     CellScan out;
     for_each_non_ascii_segment(content, [&](std::string_view s) {
-        if (!fits_cp1252(s)) {
+        if (!out.valid_utf8) return;
+        if (!is_valid_utf8(s)) {
+            out.valid_utf8 = false;
+        } else if (!fits_cp1252(s)) {
             // Real Unicode Vietnamese is the common case (every name of a people.csv): once one
             // cell shows it, the others need not be read.
             out.real_unicode = out.real_unicode || plausible_vietnamese(s);
@@ -192,15 +198,9 @@ CellScan scan(std::string_view content) {
         out.suspects.insert(out.suspects.end(), more.suspects.begin(), more.suspects.end());
         out.ambiguous.insert(out.ambiguous.end(), more.ambiguous.begin(), more.ambiguous.end());
         out.real_unicode = out.real_unicode || more.real_unicode;
+        out.valid_utf8 = out.valid_utf8 && more.valid_utf8;
     }
     return out;
-}
-
-// Valid as a whole exactly when every part is: the parts end at an ASCII byte.
-bool is_valid_utf8_in_parts(std::string_view content) {
-    const std::vector<uint8_t> valid =
-        in_parts(content, [](std::string_view part) -> uint8_t { return is_valid_utf8(part); });
-    return std::all_of(valid.begin(), valid.end(), [](uint8_t v) { return v != 0; });
 }
 
 std::optional<LegacyEncoding> best_encoding(const CellScan& cells) {
@@ -215,8 +215,7 @@ std::optional<LegacyEncoding> best_encoding(const CellScan& cells) {
     return best;
 }
 
-LegacyResult convert_mojibake(std::string& content) {
-    const CellScan cells = scan(content);
+LegacyResult convert_mojibake(std::string& content, const CellScan& cells) {
     if (cells.suspects.empty()) return {};
     const std::optional<LegacyEncoding> encoding = best_encoding(cells);
     if (!encoding) return {};
@@ -246,14 +245,16 @@ LegacyResult convert_legacy_text(std::string& content) {
         out.valid_utf8 = true;
         return out;
     }
-    if (!is_valid_utf8_in_parts(content)) {
+    // One pass over the text both checks it is UTF-8 and finds the cells that may be mojibake.
+    const CellScan cells = scan(content);
+    if (!cells.valid_utf8) {
         out = convert_raw_bytes(content);
         // Every run of non-ASCII bytes was replaced by its decoding (checked UTF-8), or none was.
         out.valid_utf8 = out.converted.has_value();
         return out;
     }
     // Cells that were mojibake are replaced by their decoding, itself checked UTF-8.
-    out = convert_mojibake(content);
+    out = convert_mojibake(content, cells);
     out.valid_utf8 = !out.refused;
     return out;
 }
