@@ -11,6 +11,7 @@
 #include <thread>
 #include <tuple>
 
+#include "base/HugePages.h"
 #include "base/PermuteInPlace.h"
 #include "eval/Allocator.h"
 #include "eval/Deadlines.h"
@@ -207,8 +208,9 @@ private:
         gs.award = &award;
         gs.group = g;
         if (award.kind == AwardKind::Individual) {
+            reserve_huge(gs.position, m_data.people.size());
             gs.position.assign(m_data.people.size(), -1);
-            gs.candidates.reserve(m_data.people.size());  // most people are in scope
+            reserve_huge(gs.candidates, m_data.people.size());  // most people are in scope
             for (size_t p = 0; p < m_data.people.size(); ++p) {
                 if (!in_scope(m_data.unit_of_person(static_cast<Index>(p), m_period.last_year)))
                     continue;
@@ -224,6 +226,7 @@ private:
                 gs.candidates.push_back({SubjectKind::Unit, u});
             }
         }
+        reserve_huge(gs.outcomes, gs.candidates.size());
         gs.outcomes.resize(gs.candidates.size());
         gs.decided.assign(gs.candidates.size(), 0);
         gs.in_progress.assign(gs.candidates.size(), 0);
@@ -322,30 +325,49 @@ private:
         return u.successor_of;
     }
 
-    // Nothing when the criterion does not apply to the subject (its applies_to is false).
+    // One world's result; nothing when the criterion does not apply there (applies_to false).
+    static std::optional<Tri> result_in(const CompiledCriterion& c, expr::Context& ctx) {
+        Tri applies = Tri::True;
+        if (c.applies_to) {
+            applies = c.applies_to->eval(ctx).tri;
+            if (applies == Tri::False) return std::nullopt;
+        }
+        const Tri r = c.rule->eval(ctx).tri;
+        // Whether the criterion applies is itself unknown: only a pass stays a pass.
+        return applies == Tri::Unknown && r != Tri::True ? Tri::Unknown : r;
+    }
+
+    // The criterion's result with what it read; nothing when it does not apply to the subject.
     std::optional<CriterionOutcome> judge(const CompiledCriterion& c, Subject s,
-                                          HistoryRule history, bool tracing) {
+                                          HistoryRule history) {
         CriterionOutcome co;
         co.criterion = &c;
         bool first = true;
         for (Index world : worlds(s, history)) {
             expr::Trace trace;
-            expr::Context ctx = context(s, tracing ? &trace : nullptr, history, world);
-            Tri applies = Tri::True;
-            if (c.applies_to) {
-                applies = c.applies_to->eval(ctx).tri;
-                if (applies == Tri::False) return std::nullopt;
-            }
-            Tri r = c.rule->eval(ctx).tri;
-            // Whether the criterion applies is itself unknown: only a pass stays a pass.
-            if (applies == Tri::Unknown && r != Tri::True) r = Tri::Unknown;
-            co.result = first ? r : expr::tri_and(co.result, r);
+            expr::Context ctx = context(s, &trace, history, world);
+            const std::optional<Tri> r = result_in(c, ctx);
+            if (!r) return std::nullopt;
+            co.result = first ? *r : expr::tri_and(co.result, *r);
             first = false;
             append_new(co.observations, trace.observations);
             co.missing.insert(co.missing.end(), trace.missing.begin(), trace.missing.end());
         }
         if (co.result != Tri::Unknown) co.missing.clear();
         return co;
+    }
+
+    // judge() without a trace: the result alone, with nothing built around it. An untraced
+    // evaluation decides millions of people this way.
+    std::optional<Tri> verdict(const CompiledCriterion& c, Subject s, HistoryRule history) {
+        std::optional<Tri> result;
+        for (Index world : worlds(s, history)) {
+            expr::Context ctx = context(s, nullptr, history, world);
+            const std::optional<Tri> r = result_in(c, ctx);
+            if (!r) return std::nullopt;
+            result = result ? expr::tri_and(*result, *r) : *r;
+        }
+        return result.value_or(Tri::Unknown);
     }
 
     // Observations not already listed: every predecessor's pass reads the unit's own years too.
@@ -366,14 +388,22 @@ private:
         bool any_fail = false, all_pass = true;
         for (const CompiledCriterion& c : gs.award->criteria) {
             if (!c.applies_to_group(gs.group)) continue;
-            std::optional<CriterionOutcome> co = judge(c, s, history, tracing);
-            if (!co) continue;
-            any_fail |= co->result == Tri::False;
-            all_pass &= co->result == Tri::True;
+            Tri result = Tri::Unknown;
+            if (tracing) {
+                std::optional<CriterionOutcome> co = judge(c, s, history);
+                if (!co) continue;
+                result = co->result;
+                out.criteria.edit().push_back(std::move(*co));
+            } else {
+                const std::optional<Tri> r = verdict(c, s, history);
+                if (!r) continue;
+                result = *r;
+            }
+            any_fail |= result == Tri::False;
+            all_pass &= result == Tri::True;
             // Without a trace a candidate keeps its status only: over millions of people the
             // criteria would cost more memory than the dataset. One failed criterion decides.
             if (!tracing && any_fail) break;
-            if (tracing) out.criteria.edit().push_back(std::move(*co));
         }
         out.status =
             any_fail ? Status::Ineligible : (all_pass ? Status::Eligible : Status::Incomplete);

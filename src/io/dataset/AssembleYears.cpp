@@ -2,10 +2,12 @@
 // is only known then. A second row for a (subject, year) slot is an error naming the first one.
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "base/HugePages.h"
 #include "io/dataset/DatasetBuild.h"
 
 namespace thidua::detail {
@@ -28,8 +30,9 @@ YearSpan year_span(const DatasetBuild& build) {
     YearSpan span;
     for (const UnitYearRow& r : build.unit_years)
         span.add(r.year);
-    for (const PersonYearRow& r : build.person_years)
-        span.add(r.year);
+    for (const std::vector<PersonYearRow>& part : build.person_years)
+        for (const PersonYearRow& r : part)
+            span.add(r.year);
     for (const ComponentYearRow& r : build.component_years)
         span.add(r.value.year);
     for (const Event& e : build.data.events)
@@ -37,40 +40,49 @@ YearSpan year_span(const DatasetBuild& build) {
     return span;
 }
 
+// A file's rows in file order, in the parts they were read in.
+template <class Row>
+using RowParts = std::span<const std::vector<Row>>;
+
 // Lines of the rows that first took the slots of `duplicates`. Looked up only when there are
 // duplicates, so the clean path keeps no line per slot.
-template <class Rows, class SlotOf>
-std::unordered_map<size_t, int> first_lines(const Rows& rows, const std::vector<size_t>& duplicates,
+template <class Row, class SlotOf>
+std::unordered_map<size_t, int> first_lines(RowParts<Row> parts,
+                                            const std::vector<const Row*>& duplicates,
                                             SlotOf slot_of) {
     std::unordered_map<size_t, int> lines;
-    for (size_t d : duplicates)
-        lines.emplace(slot_of(rows[d]), 0);
-    for (const auto& row : rows) {
-        const auto found = lines.find(slot_of(row));
-        if (found != lines.end() && found->second == 0) found->second = row.line;
+    for (const Row* d : duplicates)
+        lines.emplace(slot_of(*d), 0);
+    for (const std::vector<Row>& part : parts) {
+        for (const Row& row : part) {
+            const auto found = lines.find(slot_of(row));
+            if (found != lines.end() && found->second == 0) found->second = row.line;
+        }
     }
     return lines;
 }
 
 // Fills `present` slot by slot and reports every row whose slot is already taken; `write`
 // stores the rows that are first in their slot.
-template <class Rows, class SlotOf, class Write, class Describe>
-void place_rows(DatasetBuild& build, std::string_view file, const Rows& rows,
+template <class Row, class SlotOf, class Write, class Describe>
+void place_rows(DatasetBuild& build, std::string_view file, RowParts<Row> parts,
                 std::vector<uint8_t>& present, SlotOf slot_of, Write write, Describe describe) {
-    std::vector<size_t> duplicates;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const size_t slot = slot_of(rows[i]);
-        if (present[slot]) {
-            duplicates.push_back(i);
-            continue;
+    std::vector<const Row*> duplicates;
+    for (const std::vector<Row>& part : parts) {
+        for (const Row& row : part) {
+            const size_t slot = slot_of(row);
+            if (present[slot]) {
+                duplicates.push_back(&row);
+                continue;
+            }
+            present[slot] = 1;
+            write(row, slot);
         }
-        present[slot] = 1;
-        write(rows[i], slot);
     }
     if (duplicates.empty()) return;
-    const auto lines = first_lines(rows, duplicates, slot_of);
-    for (size_t d : duplicates) {
-        const auto& row = rows[d];
+    const auto lines = first_lines(parts, duplicates, slot_of);
+    for (const Row* d : duplicates) {
+        const Row& row = *d;
         const int first = lines.at(slot_of(row));
         const auto [vi, en] = describe(row);
         build.report(file, row.line, "year", std::to_string(row.year),
@@ -109,7 +121,8 @@ void fill_unit_years(DatasetBuild& build) {
         return std::pair{fmt::format("đơn vị {} năm {}", id, r.year),
                          fmt::format("unit {}, year {}", id, r.year)};
     };
-    place_rows(build, "unit_years.csv", build.unit_years, uy.present, slot_of, write, describe);
+    place_rows(build, "unit_years.csv", RowParts<UnitYearRow>(&build.unit_years, 1), uy.present,
+               slot_of, write, describe);
 }
 
 void fill_person_years(DatasetBuild& build) {
@@ -117,12 +130,16 @@ void fill_person_years(DatasetBuild& build) {
     PersonYears& py = d.person_years;
     const auto years = static_cast<size_t>(d.year_count);
     const size_t n = d.people.size() * years;
+    reserve_huge(py.unit, n);
     py.unit.resize(n);
     for (size_t p = 0; p < d.people.size(); ++p)
         std::fill_n(py.unit.begin() + static_cast<ptrdiff_t>(p * years), years, d.people.unit[p]);
     for (auto* column : {&py.rating, &py.excellent_par, &py.initiative, &py.ethics_ok,
-                         &py.initiative_level, &py.disciplined})
+                         &py.initiative_level, &py.disciplined}) {
+        reserve_huge(*column, n);
         column->assign(n, kUnknown);
+    }
+    reserve_huge(py.present, n);
     py.present.assign(n, 0);
     const auto slot_of = [&](const PersonYearRow& r) { return d.slot(r.person, r.year); };
     const auto write = [&](const PersonYearRow& r, size_t s) {
@@ -139,7 +156,8 @@ void fill_person_years(DatasetBuild& build) {
         return std::pair{fmt::format("cá nhân {} năm {}", id, r.year),
                          fmt::format("person {}, year {}", id, r.year)};
     };
-    place_rows(build, "person_years.csv", build.person_years, py.present, slot_of, write, describe);
+    place_rows(build, "person_years.csv", RowParts<PersonYearRow>(build.person_years), py.present,
+               slot_of, write, describe);
 }
 
 struct ComponentRowView {
@@ -166,7 +184,8 @@ void fill_component_years(DatasetBuild& build) {
         return std::pair{fmt::format("chỉ số thành phần {} năm {}", id, v.year),
                          fmt::format("component {}, year {}", id, v.year)};
     };
-    place_rows(build, "component_years.csv", rows, present, slot_of, write, describe);
+    place_rows(build, "component_years.csv", RowParts<ComponentRowView>(&rows, 1), present, slot_of,
+               write, describe);
 }
 
 template <class T>

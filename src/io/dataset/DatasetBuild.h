@@ -57,7 +57,9 @@ struct DatasetBuild {
     std::unordered_map<std::string, Index> component_by_id;
     std::unordered_map<std::string, TagId> tag_by_name;
     std::vector<UnitYearRow> unit_years;
-    std::vector<PersonYearRow> person_years;
+    // person_years.csv's rows in file order, as the parts read them (ReadInParts.h): joining
+    // the parts of a national file into one vector was a serial copy of 250 MB.
+    std::vector<std::vector<PersonYearRow>> person_years;
     std::vector<ComponentYearRow> component_years;
 
     // The file being read was made sure of as valid UTF-8 by the encoding filter.

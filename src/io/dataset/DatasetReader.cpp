@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "base/HugePages.h"
 #include "io/dataset/DatasetBuild.h"
 
 namespace thidua {
@@ -141,7 +142,7 @@ std::optional<std::string> load_file(DiagnosticSink& sink, const std::filesystem
         return std::string();
     }
     // Sized once and read in place: person_years.csv of a province runs to hundreds of MB.
-    std::string content(static_cast<size_t>(size), '\0');
+    std::string content = huge_string(static_cast<size_t>(size));
     in.read(content.data(), static_cast<std::streamsize>(content.size()));
     content.resize(static_cast<size_t>(in.gcount()));
     return content;

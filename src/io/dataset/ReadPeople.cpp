@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/HugePages.h"
 #include "io/dataset/CellParsers.h"
 #include "io/dataset/DatasetBuild.h"
 #include "io/dataset/ReadInParts.h"
@@ -55,14 +56,14 @@ void read_person_row(const DatasetBuild& build, const TableReader& table, People
 }
 
 void reserve(People& p, size_t rows) {
-    p.id.reserve(rows);
-    p.name.reserve(rows);
-    p.unit.reserve(rows);
-    p.gender.reserve(rows);
-    p.par_role.reserve(rows);
-    p.resident.reserve(rows);
-    p.component.reserve(rows);
-    p.tags.reserve(rows);
+    reserve_huge(p.id, rows);
+    reserve_huge(p.name, rows);
+    reserve_huge(p.unit, rows);
+    reserve_huge(p.gender, rows);
+    reserve_huge(p.par_role, rows);
+    reserve_huge(p.resident, rows);
+    reserve_huge(p.component, rows);
+    reserve_huge(p.tags, rows);
 }
 
 // Reads only units.csv's tables, which nothing writes meanwhile.
@@ -70,10 +71,10 @@ void read_part(const DatasetBuild& build, const TableReader& header, const CsvPa
                PeoplePart& part) {
     const size_t rows = estimate_rows(text.text);
     reserve(part.people, rows);
-    part.lines.reserve(rows);
-    part.id_hashes.reserve(rows);
-    part.components.reserve(rows);
-    part.tags.reserve(rows);
+    reserve_huge(part.lines, rows);
+    reserve_huge(part.id_hashes, rows);
+    reserve_huge(part.components, rows);
+    reserve_huge(part.tags, rows);
     TableReader table(header, text.text, text.first_line(), part.sink);
     while (table.next_row())
         read_person_row(build, table, part);
@@ -134,7 +135,7 @@ void read_people(DatasetBuild& build, std::string_view content) {
     for (const PeoplePart& part : parts)
         rows += part.people.size();
     reserve(build.data.people, rows);
-    build.person_line.reserve(rows);
+    reserve_huge(build.person_line, rows);
     build.data.person_index.reserve(rows);
     for (PeoplePart& part : parts) {
         build.sink.absorb(std::move(part.sink));

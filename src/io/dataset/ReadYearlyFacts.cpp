@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/HugePages.h"
 #include "io/dataset/DatasetBuild.h"
 #include "io/dataset/ReadInParts.h"
 
@@ -159,7 +160,7 @@ void read_person_year_row(const DatasetBuild& build, const TableReader& table,
 // Reads only the Dataset's maps and columns, which nothing writes meanwhile.
 void read_person_year_part(const DatasetBuild& build, const TableReader& header,
                            const CsvPart& text, PersonYearPart& part) {
-    part.rows.reserve(estimate_rows(text.text));
+    reserve_huge(part.rows, estimate_rows(text.text));
     TableReader table(header, text.text, text.first_line(), part.sink);
     while (table.next_row())
         read_person_year_row(build, table, part);
@@ -187,14 +188,9 @@ void read_person_years(DatasetBuild& build, std::string_view content) {
         read_in_parts<PersonYearPart>(header, [&](const CsvPart& text, PersonYearPart& part) {
             read_person_year_part(build, header, text, part);
         });
-    size_t rows = 0;
-    for (const PersonYearPart& part : parts)
-        rows += part.rows.size();
-    build.person_years.reserve(build.person_years.size() + rows);
     for (PersonYearPart& part : parts) {
         build.sink.absorb(std::move(part.sink));
-        build.person_years.insert(build.person_years.end(), part.rows.begin(), part.rows.end());
-        std::vector<PersonYearRow>().swap(part.rows);
+        build.person_years.push_back(std::move(part.rows));
     }
 }
 
