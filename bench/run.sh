@@ -118,11 +118,18 @@ timed() {
 
 # --- 1. end-to-end from CSV --------------------------------------------------------------------
 
-say "end-to-end: thidua evaluate --format summary on $big"
-timed e2e-thidua "$thidua" evaluate --plan "$plan_file" --data "$big" --period "$period" \
-  --format summary
-say "end-to-end: DuckDB over the same CSV files"
-timed e2e-duckdb node "$duck/award.mjs" csv "$big" "$raw/e2e-thidua.out"
+# Rounds that alternate the two sides: a host that slows down or speeds up during the run then
+# weighs on both, and the report takes each side's median round (e2e-thidua, e2e-thidua-2, …).
+e2e_rounds=3
+for round in $(seq "$e2e_rounds"); do
+  suffix=""
+  [ "$round" = 1 ] || suffix="-$round"
+  say "end-to-end ($round/$e2e_rounds): thidua evaluate --format summary on $big"
+  timed "e2e-thidua$suffix" "$thidua" evaluate --plan "$plan_file" --data "$big" \
+    --period "$period" --format summary
+  say "end-to-end ($round/$e2e_rounds): DuckDB over the same CSV files"
+  timed "e2e-duckdb$suffix" node "$duck/award.mjs" csv "$big" "$raw/e2e-thidua.out"
+done
 
 # --- 2. in memory ------------------------------------------------------------------------------
 

@@ -4,7 +4,12 @@
 
 #include <fstream>
 
+#include "FullDataset.h"
 #include "StoreTestSupport.h"
+#include "base/Collation.h"
+#include "base/Text.h"
+#include "gen/SyntheticDataset.h"
+#include "io/dataset/DatasetReader.h"
 #include "store/DatasetImport.h"
 #include "store/ImportTables.h"
 #include "store/SecondaryIndexes.h"
@@ -177,6 +182,37 @@ TEST_P(StoreBulkLoadTest, ABadCodeInTheLastTableLeavesTheFreshStoreEmpty) {
     auto db = raw();
     ASSERT_TRUE(db);
     EXPECT_TRUE(imported_rows(*db).empty());
+}
+
+// The people's search forms and sort keys are made a run of 65,536 names at a time on another
+// thread while the run before is stored: each name keeps its own, across the runs.
+TEST_P(StoreBulkLoadTest, NamesKeepTheirSearchFormAndSortKeyAcrossRuns) {
+    testing_support::TempDir dir("thidua-bulk-names");
+    gen::GenOptions o;
+    o.preset = "province";  // 74,040 people: two runs
+    ASSERT_TRUE(gen::generate_dataset(o, dir.path()));
+    const auto data = read_dataset_dir(dir.path());
+    ASSERT_TRUE(data) << data.error().front().format();
+    ASSERT_GT(data->people.size(), size_t{65537});
+    ASSERT_TRUE(open());
+    auto db = raw();
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(import_raw(*db, *data, store::EmptyTables::BulkLoad));
+    for (const size_t i : {size_t{0}, size_t{65535}, size_t{65536}, data->people.size() - 1}) {
+        SCOPED_TRACE(i);
+        const std::string& id = data->people.id[i];
+        const std::string& name = data->people.name[i];
+        int rows = 0;
+        const store::SqlValue key[] = {store::SqlValue::of(id)};
+        ASSERT_TRUE(db->query("SELECT name, name_fold, name_sort FROM people WHERE id = $1", key,
+                              [&](const store::SqlRow& row) {
+                                  ++rows;
+                                  EXPECT_EQ(row.text(0), name);
+                                  EXPECT_EQ(row.text(1), fold(name));
+                                  EXPECT_EQ(row.blob(2), vietnamese_sort_key(name));
+                              }));
+        EXPECT_EQ(rows, 1);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreBulkLoadTest, ::testing::Values("sqlite", "postgresql"),
