@@ -57,9 +57,12 @@ struct CouncilOutcome {
 struct GroupOutcome {
     const CompiledAwardGroup* group = nullptr;
     std::vector<CandidateOutcome> candidates;  // rank order: eligible first
-    std::vector<Subject> selected;             // rank order; the council's when it decided
-    std::vector<Subject> tied;                 // none once the council decided
-    int open_seats = 0;                        // seats left for the council because of ties
+    // The ineligible an untraced evaluation counts without listing them in `candidates`: over
+    // national data they are millions of outcomes that say nothing but their status.
+    size_t unlisted_ineligible = 0;
+    std::vector<Subject> selected;  // rank order; the council's when it decided
+    std::vector<Subject> tied;      // none once the council decided
+    int open_seats = 0;             // seats left for the council because of ties
     std::optional<CouncilOutcome> council;
 };
 

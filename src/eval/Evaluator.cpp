@@ -12,11 +12,11 @@
 #include <tuple>
 
 #include "base/HugePages.h"
-#include "base/PermuteInPlace.h"
 #include "eval/Allocator.h"
 #include "eval/Deadlines.h"
 #include "eval/Indexes.h"
 #include "eval/LineageDecisions.h"
+#include "eval/OutcomeSlots.h"
 #include "model/Lineage.h"
 
 namespace thidua {
@@ -45,7 +45,7 @@ struct GroupState {
     int group = 0;  // index into award->groups
     std::vector<Subject> candidates;
     std::vector<int32_t> position;  // subject index -> candidate position, -1 if not a candidate
-    std::vector<CandidateOutcome> outcomes;  // by position, valid where decided
+    OutcomeSlots outcomes;          // by position, valid where decided
     std::vector<uint8_t> decided, in_progress;
     bool allocated = false, allocating = false;
     std::vector<int> order;  // output order of positions
@@ -139,7 +139,7 @@ public:
             if (pos < 0) continue;
             allocate(gs);
             if (!gs.allocated) return Tri::Unknown;  // a cycle: cannot be decided here
-            const CandidateOutcome& o = gs.outcomes[pos];
+            const CandidateOutcome& o = gs.outcomes.at(static_cast<size_t>(pos));
             if (o.selected) return Tri::True;
             if (o.tied || o.status == Status::Incomplete) {
                 result = Tri::Unknown;
@@ -226,8 +226,7 @@ private:
                 gs.candidates.push_back({SubjectKind::Unit, u});
             }
         }
-        reserve_huge(gs.outcomes, gs.candidates.size());
-        gs.outcomes.resize(gs.candidates.size());
+        gs.outcomes.reset(gs.candidates.size(), m_options.trace);
         gs.decided.assign(gs.candidates.size(), 0);
         gs.in_progress.assign(gs.candidates.size(), 0);
         return gs;
@@ -291,14 +290,14 @@ private:
     const CandidateOutcome* status(GroupState& gs, Subject s) {
         const int32_t pos = position(gs, s);
         if (pos < 0) return nullptr;
-        if (gs.decided[pos]) return &gs.outcomes[pos];
+        if (gs.decided[pos]) return &gs.outcomes.at(static_cast<size_t>(pos));
         if (gs.in_progress[pos]) return nullptr;
         gs.in_progress[pos] = 1;
         CandidateOutcome out = decide(gs, s);
         gs.in_progress[pos] = 0;
-        gs.outcomes[pos] = std::move(out);
+        gs.outcomes.store(static_cast<size_t>(pos), std::move(out));
         gs.decided[pos] = 1;
-        return &gs.outcomes[pos];
+        return &gs.outcomes.at(static_cast<size_t>(pos));
     }
 
     CandidateOutcome decide(const GroupState& gs, Subject s) {
@@ -499,7 +498,8 @@ private:
         std::vector<Entrant> entrants;
         std::vector<int> who;
         for (size_t i = 0; i < gs.candidates.size(); ++i) {
-            CandidateOutcome& o = gs.outcomes[i];
+            if (!gs.outcomes.kept(i)) continue;  // untraced and ineligible
+            CandidateOutcome& o = gs.outcomes.mutable_at(i);
             if (o.status != Status::Eligible || !competes(o)) continue;
             expr::Context ctx = context(o.subject, nullptr);
             Entrant e;
@@ -519,7 +519,7 @@ private:
         const std::vector<int> ranks = competition_ranks(entrants, a.order);
         for (size_t r = 0; r < a.order.size(); ++r) {
             const int k = a.order[r];
-            CandidateOutcome& o = gs.outcomes[who[k]];
+            CandidateOutcome& o = gs.outcomes.mutable_at(static_cast<size_t>(who[k]));
             o.rank = ranks[r];
             o.selected = a.selected[k];
             o.tied = a.tied[k];
@@ -586,7 +586,8 @@ private:
         for (const std::string& id : choice->chosen) {
             int found = -1;
             for (size_t i = 0; i < gs.candidates.size(); ++i)
-                if (subject_id(gs.candidates[i]) == id && gs.outcomes[i].status == Status::Eligible)
+                if (subject_id(gs.candidates[i]) == id &&
+                    gs.outcomes.at(i).status == Status::Eligible)
                     found = static_cast<int>(i);
             if (found < 0)
                 c.ignored.push_back(id);
@@ -595,7 +596,7 @@ private:
         }
         int added_from_ties = 0;
         for (int i : gs.order) {
-            CandidateOutcome& o = gs.outcomes[i];
+            CandidateOutcome& o = gs.outcomes.mutable_at(static_cast<size_t>(i));
             if (o.selected) c.computed_selected.push_back(o.subject);
             if (o.tied) c.computed_tied.push_back(o.subject);
             const bool now = chosen[static_cast<size_t>(i)] != 0;
@@ -611,15 +612,15 @@ private:
     }
 
     // After the ranked eligible candidates: the eligible who do not compete (closed units), the
-    // incomplete, then the ineligible, by id.
+    // incomplete, then the ineligible, by id. An untraced evaluation leaves the ineligible out.
     void append_others(GroupState& gs) {
         // One pass over the outcomes (millions of them for an individual award), into three lists.
         std::vector<int> unranked, incomplete, ineligible;
         for (size_t i = 0; i < gs.candidates.size(); ++i) {
-            const CandidateOutcome& o = gs.outcomes[i];
-            if (o.status == Status::Ineligible)
-                ineligible.push_back(static_cast<int>(i));
-            else if (o.status == Status::Incomplete)
+            const CandidateOutcome& o = gs.outcomes.at(i);
+            if (o.status == Status::Ineligible) {
+                if (m_options.trace) ineligible.push_back(static_cast<int>(i));
+            } else if (o.status == Status::Incomplete)
                 incomplete.push_back(static_cast<int>(i));
             else if (!competes(o))
                 unranked.push_back(static_cast<int>(i));
@@ -645,16 +646,13 @@ private:
         out.open_seats = gs.open_seats;
         out.council = gs.council;
         for (int i : gs.order) {
-            const CandidateOutcome& o = gs.outcomes[i];
+            const CandidateOutcome& o = gs.outcomes.at(static_cast<size_t>(i));
             if (o.selected) out.selected.push_back(o.subject);
             if (o.tied) out.tied.push_back(o.subject);
         }
-        // Put in output order where they are: a second vector of millions of outcomes would
-        // double the peak memory.
-        if (gs.order.size() != gs.outcomes.size())
-            throw std::logic_error("evaluation: the output order misses candidates");
-        permute_in_place(gs.outcomes, gs.order);
-        out.candidates = std::move(gs.outcomes);
+        // Untraced, the order leaves the ineligible out (append_others): they are counted.
+        out.unlisted_ineligible = m_options.trace ? 0 : gs.outcomes.size() - gs.order.size();
+        out.candidates = gs.outcomes.take(gs.order);
         return out;
     }
 

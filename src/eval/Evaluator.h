@@ -14,7 +14,8 @@ namespace thidua {
 
 struct EvaluateOptions {
     // Record the values behind each criterion. Off for summaries over millions of candidates:
-    // then a candidate's criteria stop at the first that fails (its status is decided).
+    // then a candidate's criteria stop at the first that fails (its status is decided), and
+    // the ineligible are counted (GroupOutcome::unlisted_ineligible) instead of listed.
     bool trace = true;
     // Threads deciding the candidates of a large individual award once every other group is
     // allocated (each candidate is then decided from settled outcomes only). 1: this thread.

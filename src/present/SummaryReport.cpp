@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;
 
 json group_json(const GroupOutcome& g, const EvaluationResult& r) {
     json j = group_head_json(g, r);
-    int eligible = 0, ineligible = 0, incomplete = 0;
+    size_t eligible = 0, ineligible = g.unlisted_ineligible, incomplete = 0;
     for (const CandidateOutcome& c : g.candidates) {
         switch (c.status) {
             case Status::Eligible:
@@ -26,7 +26,7 @@ json group_json(const GroupOutcome& g, const EvaluationResult& r) {
                 break;
         }
     }
-    j["candidates"] = {{"total", g.candidates.size()},
+    j["candidates"] = {{"total", g.candidates.size() + g.unlisted_ineligible},
                        {"eligible", eligible},
                        {"ineligible", ineligible},
                        {"incomplete", incomplete}};

@@ -122,10 +122,15 @@ TEST(Gen, ProvinceSummaryAgreesWithJson) {
             EXPECT_EQ(fg["selected"], sg["selected"]) << fg["group"];
             EXPECT_EQ(fg["tied"], sg["tied"]) << fg["group"];
             EXPECT_EQ(fg["open_seats"], sg["open_seats"]);
-            int eligible = 0;
-            for (const json& c : fg["candidates"])
+            int eligible = 0, ineligible = 0, incomplete = 0;
+            for (const json& c : fg["candidates"]) {
                 eligible += c["status"] == "eligible" ? 1 : 0;
+                ineligible += c["status"] == "ineligible" ? 1 : 0;
+                incomplete += c["status"] == "incomplete" ? 1 : 0;
+            }
             EXPECT_EQ(sg["candidates"]["eligible"], eligible);
+            EXPECT_EQ(sg["candidates"]["ineligible"], ineligible);
+            EXPECT_EQ(sg["candidates"]["incomplete"], incomplete);
             EXPECT_EQ(sg["candidates"]["total"], fg["candidates"].size());
             selected += static_cast<int>(fg["selected"].size());
         }

@@ -236,3 +236,53 @@ TEST(ParallelEvaluation, ThreeThreadsWriteTheSameDocumentAsOne) {
     EXPECT_GT(documents[0].size(), 1000000u);  // tens of thousands of traced candidates
     EXPECT_TRUE(documents[0] == documents[1]);
 }
+
+// Without traces (summaries over national data) the ineligible are counted, not listed: every
+// other candidate is there as the traced evaluation has it, in the same order, with the same
+// status, rank and selection.
+TEST(ParallelEvaluation, UntracedListsAllButTheIneligibleAndCountsThem) {
+    thidua::testing_support::TempDir dir("thidua-untraced-eval");
+    thidua::gen::GenOptions o;
+    o.preset = "province";
+    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    const auto data = thidua::read_dataset_dir(dir.path());
+    ASSERT_TRUE(data);
+    const auto plan = thidua::load_plan(THIDUA_SOURCE_DIR "/plans/kien-giang-2021-2025.yaml");
+    ASSERT_TRUE(plan);
+    const auto period = thidua::find_period((*plan)->spec, "2021-2025");
+    ASSERT_TRUE(period);
+    thidua::EvaluateOptions options;
+    options.threads = 2;
+    const thidua::EvaluationResult traced = thidua::evaluate(**plan, *data, *period, options);
+    options.trace = false;
+    const thidua::EvaluationResult untraced = thidua::evaluate(**plan, *data, *period, options);
+    ASSERT_EQ(traced.awards.size(), untraced.awards.size());
+    size_t unlisted = 0;
+    for (size_t a = 0; a < traced.awards.size(); ++a) {
+        ASSERT_EQ(traced.awards[a].groups.size(), untraced.awards[a].groups.size());
+        for (size_t g = 0; g < traced.awards[a].groups.size(); ++g) {
+            const thidua::GroupOutcome& t = traced.awards[a].groups[g];
+            const thidua::GroupOutcome& u = untraced.awards[a].groups[g];
+            EXPECT_EQ(t.unlisted_ineligible, 0u);
+            std::vector<const thidua::CandidateOutcome*> listed;
+            for (const thidua::CandidateOutcome& c : t.candidates)
+                if (c.status != thidua::Status::Ineligible) listed.push_back(&c);
+            ASSERT_EQ(u.candidates.size(), listed.size());
+            EXPECT_EQ(u.unlisted_ineligible, t.candidates.size() - listed.size());
+            unlisted += u.unlisted_ineligible;
+            for (size_t i = 0; i < listed.size(); ++i) {
+                EXPECT_EQ(u.candidates[i].subject.index, listed[i]->subject.index);
+                EXPECT_EQ(u.candidates[i].status, listed[i]->status);
+                EXPECT_EQ(u.candidates[i].rank, listed[i]->rank);
+                EXPECT_EQ(u.candidates[i].selected, listed[i]->selected);
+                EXPECT_EQ(u.candidates[i].tied, listed[i]->tied);
+            }
+            ASSERT_EQ(u.selected.size(), t.selected.size());
+            for (size_t i = 0; i < t.selected.size(); ++i)
+                EXPECT_EQ(u.selected[i].index, t.selected[i].index);
+            EXPECT_EQ(u.tied.size(), t.tied.size());
+            EXPECT_EQ(u.open_seats, t.open_seats);
+        }
+    }
+    EXPECT_GT(unlisted, 10000u);  // most of a province's people are not in a selected unit
+}
