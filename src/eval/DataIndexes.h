@@ -39,6 +39,7 @@ public:
 
 private:
     void build_members() const;
+    void build_members_of_year(int y) const;
     void build_components() const;
     void build_registrations() const;
 
