@@ -29,7 +29,7 @@ void DataIndexes::build_members() const {
     const int years = m_data.year_count;
     m_member_offsets.assign(years, std::vector<uint32_t>(m_data.units.size() + 1, 0));
     m_member_people.assign(years, std::vector<Index>(m_data.people.size()));
-    const bool large = m_data.people.size() >= 100000;
+    const bool large = m_data.people.size() >= 20000;
     const int threads =
         large ? static_cast<int>(std::min<size_t>(worker_threads(), std::max(years, 1))) : 1;
     const auto sort_years = [this, threads, years](int first) {
