@@ -49,6 +49,9 @@ struct GroupState {
     std::vector<uint8_t> decided, in_progress;
     bool allocated = false, allocating = false;
     std::vector<int> order;  // output order of positions
+    // While the group is decided on several threads: for each criterion fixed by a person's unit
+    // (Node::fixed_by_unit), its verdict per unit, written by whichever thread decides first.
+    mutable std::vector<std::vector<int8_t>> unit_memo;
     int open_seats = 0;
     std::optional<CouncilOutcome> council;
 };
@@ -385,7 +388,9 @@ private:
         CandidateOutcome out;
         out.subject = s;
         bool any_fail = false, all_pass = true;
-        for (const CompiledCriterion& c : gs.award->criteria) {
+        const std::vector<CompiledCriterion>& criteria = gs.award->criteria;
+        for (size_t ci = 0; ci < criteria.size(); ++ci) {
+            const CompiledCriterion& c = criteria[ci];
             if (!c.applies_to_group(gs.group)) continue;
             Tri result = Tri::Unknown;
             if (tracing) {
@@ -394,7 +399,7 @@ private:
                 result = co->result;
                 out.criteria.edit().push_back(std::move(*co));
             } else {
-                const std::optional<Tri> r = verdict(c, s, history);
+                const std::optional<Tri> r = verdict_in_group(gs, ci, s, history);
                 if (!r) continue;
                 result = *r;
             }
@@ -546,16 +551,55 @@ private:
             return;
         }
         m_indexes.build_all();
+        prepare_unit_memo(gs);
         const auto decide_range = [&](size_t part) {
             const size_t begin = gs.candidates.size() * part / threads;
             const size_t end = gs.candidates.size() * (part + 1) / threads;
             for (size_t i = begin; i < end; ++i)
                 status(gs, gs.candidates[i]);
         };
-        std::vector<std::jthread> workers;
-        for (size_t part = 1; part < threads; ++part)
-            workers.emplace_back(decide_range, part);
-        decide_range(0);
+        {
+            std::vector<std::jthread> workers;
+            for (size_t part = 1; part < threads; ++part)
+                workers.emplace_back(decide_range, part);
+            decide_range(0);
+        }
+        gs.unit_memo.clear();
+    }
+
+    // Only here, where every other group is settled, is an answer about a unit final: elsewhere
+    // a cycle can leave one unknown or not yet selected for a while. Untraced only: a traced
+    // candidate keeps what each criterion read.
+    void prepare_unit_memo(GroupState& gs) const {
+        if (m_options.trace) return;
+        const std::vector<CompiledCriterion>& criteria = gs.award->criteria;
+        gs.unit_memo.assign(criteria.size(), {});
+        for (size_t ci = 0; ci < criteria.size(); ++ci) {
+            const CompiledCriterion& c = criteria[ci];
+            if (c.rule->fixed_by_unit() && (!c.applies_to || c.applies_to->fixed_by_unit()))
+                gs.unit_memo[ci].assign(m_data.units.size(), kNotKnown);
+        }
+    }
+
+    // verdict(), once per unit for a criterion fixed by the person's unit (prepare_unit_memo).
+    // Relaxed atomics: two deciding threads may write the same answer at once.
+    std::optional<Tri> verdict_in_group(const GroupState& gs, size_t ci, Subject s,
+                                        HistoryRule history) {
+        const CompiledCriterion& c = gs.award->criteria[ci];
+        if (ci >= gs.unit_memo.size() || gs.unit_memo[ci].empty() ||
+            s.kind != SubjectKind::Person || history != m_history)
+            return verdict(c, s, history);
+        // The unit `unit` names for a person: the one of the context's year (context()).
+        const Index unit = m_data.unit_of_person(s.index, m_period.last_year);
+        if (unit == kNoIndex) return verdict(c, s, history);
+        const std::atomic_ref<int8_t> slot(gs.unit_memo[ci][static_cast<size_t>(unit)]);
+        const int8_t known = slot.load(std::memory_order_relaxed);
+        if (known == kNotApplicable) return std::nullopt;
+        if (known != kNotKnown) return static_cast<Tri>(known);
+        const std::optional<Tri> result = verdict(c, s, history);
+        slot.store(result ? static_cast<int8_t>(*result) : kNotApplicable,
+                   std::memory_order_relaxed);
+        return result;
     }
 
     bool others_settled(const GroupState& gs) const {
@@ -706,6 +750,7 @@ private:
     std::vector<std::vector<GroupState>> m_groups;  // by award_id
     // selected(unit, award) once final (True or False), by award_id then unit; kNotKnown before.
     static constexpr int8_t kNotKnown = -1;
+    static constexpr int8_t kNotApplicable = -2;  // unit_memo: the criterion does not apply
     std::vector<std::vector<int8_t>> m_selected_memo;
 };
 

@@ -19,6 +19,11 @@ public:
 
     virtual Value eval(Context& ctx) const = 0;
     const Type& type() const { return m_type; }
+    // True when, for a person, the value depends on nothing but the unit the person belongs to
+    // in the context's year: not on the person's own facts, nor on other years. The engine then
+    // decides such a criterion once per unit for the millions of people of an individual award
+    // (`selected(unit, co-thi-dua)`). Only the node kinds that are sure of it say so.
+    virtual bool fixed_by_unit() const { return false; }
 
 private:
     Type m_type;

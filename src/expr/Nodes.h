@@ -12,6 +12,7 @@ class ConstNode final : public Node {
 public:
     ConstNode(Type type, Value value) : Node(type), m_value(value) {}
     Value eval(Context&) const override { return m_value; }
+    bool fixed_by_unit() const override { return true; }
 
 private:
     Value m_value;
@@ -118,6 +119,8 @@ class SubjectNode final : public Node {
 public:
     SubjectNode(Type type, SubjectNav nav) : Node(type), m_nav(nav) {}
     Value eval(Context& ctx) const override;
+    // `unit`, `parent`, …: a person's unit in the context's year and the units above it.
+    bool fixed_by_unit() const override { return m_nav != SubjectNav::Self; }
 
 private:
     SubjectNav m_nav;
@@ -151,6 +154,7 @@ class NotNode final : public Node {
 public:
     explicit NotNode(NodePtr operand) : Node({TypeKind::Bool}), m_operand(std::move(operand)) {}
     Value eval(Context& ctx) const override;
+    bool fixed_by_unit() const override { return m_operand->fixed_by_unit(); }
 
 private:
     NodePtr m_operand;
@@ -164,6 +168,9 @@ public:
           m_left(std::move(left)),
           m_right(std::move(right)) {}
     Value eval(Context& ctx) const override;
+    bool fixed_by_unit() const override {
+        return m_left->fixed_by_unit() && m_right->fixed_by_unit();
+    }
 
 private:
     bool m_and;
@@ -267,6 +274,8 @@ public:
           m_group(group),
           m_name(name) {}
     Value eval(Context& ctx) const override;
+    // The engine's decision on a subject depends on that subject alone.
+    bool fixed_by_unit() const override { return m_subject->fixed_by_unit(); }
 
 private:
     bool m_selected;
