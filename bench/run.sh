@@ -4,7 +4,8 @@
 # measures end-to-end, in memory, import, HTTP and linear growth, and writes bench/RESULTS.md.
 # See bench/README.md for what each figure is and what it is compared with.
 #
-#   bench/run.sh            national dataset (2.5 million people): about 8 minutes on 2 cores
+#   bench/run.sh            national dataset (2.5 million people): about 3 minutes on 2 cores once
+#                           built and generated
 #   bench/run.sh --quick    the province preset for everything: a try-out in a few minutes
 #
 #   BENCH_WORK=DIR   datasets, databases and raw measurements (default /tmp/thidua-bench);
