@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -108,11 +110,16 @@ std::string line_of(const std::string& text, int n) {
     return text.substr(begin, text.find('\n', begin) - begin);
 }
 
-TEST(CsvParts, DatasetReadOnFourThreadsEqualsOneThread) {
-    thidua::testing_support::TempDir dir("thidua-parts");
+// The province preset (74,040 people): files large enough to be read in parts.
+bool generate_province(const std::filesystem::path& dir) {
     thidua::gen::GenOptions o;
     o.preset = "province";
-    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    return static_cast<bool>(thidua::gen::generate_dataset(o, dir));
+}
+
+TEST(CsvParts, DatasetReadOnFourThreadsEqualsOneThread) {
+    thidua::testing_support::TempDir dir("thidua-parts");
+    ASSERT_TRUE(generate_province(dir.path()));
     const auto one = read_with_threads(dir.path(), 1);
     const auto four = read_with_threads(dir.path(), 4);
     ASSERT_TRUE(one) << one.error().front().format();
@@ -123,9 +130,7 @@ TEST(CsvParts, DatasetReadOnFourThreadsEqualsOneThread) {
 
 TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {
     thidua::testing_support::TempDir dir("thidua-parts-bad");
-    thidua::gen::GenOptions o;
-    o.preset = "province";
-    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    ASSERT_TRUE(generate_province(dir.path()));
     const auto people_path = dir.path() / "people.csv";
     const auto years_path = dir.path() / "person_years.csv";
     std::string people = read_text(people_path);
@@ -169,9 +174,7 @@ TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {
 // thousands of rows): the rows keep their file order and the problems their lines.
 TEST(CsvParts, RegistrationsReadInPartsKeepTheirOrderAndLines) {
     thidua::testing_support::TempDir dir("thidua-parts-registrations");
-    thidua::gen::GenOptions o;
-    o.preset = "province";
-    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
+    ASSERT_TRUE(generate_province(dir.path()));
     const auto path = dir.path() / "registrations.csv";
     const std::string original = read_text(path);
     const std::string header = line_of(original, 1);
@@ -210,25 +213,49 @@ TEST(CsvParts, RegistrationsReadInPartsKeepTheirOrderAndLines) {
 
 }  // namespace
 
+// The province preset (74,040 people) and the phase 2021-2025 of the Kiên Giang plan, made once
+// for the tests of evaluating a large individual award.
+class ParallelEvaluation : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::make_unique<thidua::testing_support::TempDir>("thidua-parallel-eval");
+        if (!generate_province(s_dir->path())) return;
+        auto data = thidua::read_dataset_dir(s_dir->path());
+        if (data) s_data = std::make_unique<thidua::Dataset>(std::move(*data));
+        auto plan = thidua::load_plan(THIDUA_SOURCE_DIR "/plans/kien-giang-2021-2025.yaml");
+        if (!plan) return;
+        s_plan = std::move(*plan);
+        if (auto period = thidua::find_period(s_plan->spec, "2021-2025")) s_period = *period;
+    }
+    static void TearDownTestSuite() {
+        s_data.reset();
+        s_plan.reset();
+        s_dir.reset();
+    }
+    void SetUp() override {
+        ASSERT_TRUE(s_data);
+        ASSERT_TRUE(s_plan);
+        ASSERT_TRUE(s_period);
+    }
+    static thidua::EvaluationResult evaluate(const thidua::EvaluateOptions& options) {
+        return thidua::evaluate(*s_plan, *s_data, *s_period, options);
+    }
+
+    static inline std::unique_ptr<thidua::testing_support::TempDir> s_dir;
+    static inline std::unique_ptr<thidua::Dataset> s_data;
+    static inline std::shared_ptr<const thidua::CompiledPlan> s_plan;
+    static inline std::optional<thidua::Period> s_period;
+};
+
 // The candidates of a large individual award are decided on several threads once every other
 // group is settled: the whole document, traces included, is the same as on one thread.
-TEST(ParallelEvaluation, ThreeThreadsWriteTheSameDocumentAsOne) {
-    thidua::testing_support::TempDir dir("thidua-parallel-eval");
-    thidua::gen::GenOptions o;
-    o.preset = "province";
-    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
-    const auto data = thidua::read_dataset_dir(dir.path());
-    ASSERT_TRUE(data);
-    const auto plan = thidua::load_plan(THIDUA_SOURCE_DIR "/plans/kien-giang-2021-2025.yaml");
-    ASSERT_TRUE(plan);
-    const auto period = thidua::find_period((*plan)->spec, "2021-2025");
-    ASSERT_TRUE(period);
+TEST_F(ParallelEvaluation, ThreeThreadsWriteTheSameDocumentAsOne) {
     std::string documents[2];
     const size_t threads[2] = {1, 3};
     for (int k = 0; k < 2; ++k) {
         thidua::EvaluateOptions options;
         options.threads = threads[k];
-        const thidua::EvaluationResult result = thidua::evaluate(**plan, *data, *period, options);
+        const thidua::EvaluationResult result = evaluate(options);
         std::ostringstream out;
         thidua::write_json(result, out);
         documents[k] = std::move(out).str();
@@ -240,22 +267,12 @@ TEST(ParallelEvaluation, ThreeThreadsWriteTheSameDocumentAsOne) {
 // Without traces (summaries over national data) the ineligible are counted, not listed: every
 // other candidate is there as the traced evaluation has it, in the same order, with the same
 // status, rank and selection.
-TEST(ParallelEvaluation, UntracedListsAllButTheIneligibleAndCountsThem) {
-    thidua::testing_support::TempDir dir("thidua-untraced-eval");
-    thidua::gen::GenOptions o;
-    o.preset = "province";
-    ASSERT_TRUE(thidua::gen::generate_dataset(o, dir.path()));
-    const auto data = thidua::read_dataset_dir(dir.path());
-    ASSERT_TRUE(data);
-    const auto plan = thidua::load_plan(THIDUA_SOURCE_DIR "/plans/kien-giang-2021-2025.yaml");
-    ASSERT_TRUE(plan);
-    const auto period = thidua::find_period((*plan)->spec, "2021-2025");
-    ASSERT_TRUE(period);
+TEST_F(ParallelEvaluation, UntracedListsAllButTheIneligibleAndCountsThem) {
     thidua::EvaluateOptions options;
     options.threads = 2;
-    const thidua::EvaluationResult traced = thidua::evaluate(**plan, *data, *period, options);
+    const thidua::EvaluationResult traced = evaluate(options);
     options.trace = false;
-    const thidua::EvaluationResult untraced = thidua::evaluate(**plan, *data, *period, options);
+    const thidua::EvaluationResult untraced = evaluate(options);
     ASSERT_EQ(traced.awards.size(), untraced.awards.size());
     size_t unlisted = 0;
     for (size_t a = 0; a < traced.awards.size(); ++a) {
