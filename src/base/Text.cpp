@@ -164,7 +164,7 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string to_nfc(std::string_view utf8) {
-    if (is_ascii(utf8) || !is_valid_utf8(utf8)) return std::string(utf8);
+    if (!is_valid_utf8(utf8)) return std::string(utf8);
     return to_nfc_of_valid(utf8);
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The rows after a table's header read in line-aligned parts (CsvParts.h), one thread a part:
-// `read_part(text, part)` fills a Part of its own, and the parts come back in file order for the
-// caller to join on one thread.
+// each part's rows go through `read_row(table, part)` into a Part of its own, whose `sink` takes
+// the part's problems, and the parts come back in file order for the caller to join on one
+// thread. `reserve(part, text)` first sizes a part for its text (estimate_rows).
 
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -12,11 +14,17 @@
 
 namespace thidua::detail {
 
-template <typename Part, typename ReadPart>
-std::vector<Part> read_in_parts(const TableReader& header, ReadPart read_part) {
+template <typename Part, typename ReadRow, typename Reserve>
+std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row, Reserve reserve) {
     const std::vector<CsvPart> texts =
         split_csv_rows(header.rest(), header.rest_line(), worker_threads());
     std::vector<Part> parts(texts.size());
+    const auto read_part = [&](const CsvPart& text, Part& part) {
+        reserve(part, text.text);
+        TableReader table(header, text.text, text.first_line(), part.sink);
+        while (table.next_row())
+            read_row(table, part);
+    };
     std::vector<std::jthread> threads;
     for (size_t k = 1; k < texts.size(); ++k)
         threads.emplace_back([&, k] { read_part(texts[k], parts[k]); });
@@ -24,6 +32,11 @@ std::vector<Part> read_in_parts(const TableReader& header, ReadPart read_part) {
     for (std::jthread& t : threads)
         t.join();
     return parts;
+}
+
+template <typename Part, typename ReadRow>
+std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row) {
+    return read_in_parts<Part>(header, read_row, [](Part&, std::string_view) {});
 }
 
 }  // namespace thidua::detail

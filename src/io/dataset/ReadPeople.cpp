@@ -66,18 +66,13 @@ void reserve(People& p, size_t rows) {
     reserve_huge(p.tags, rows);
 }
 
-// Reads only units.csv's tables, which nothing writes meanwhile.
-void read_part(const DatasetBuild& build, const TableReader& header, const CsvPart& text,
-               PeoplePart& part) {
-    const size_t rows = estimate_rows(text.text);
+void reserve_part(PeoplePart& part, std::string_view text) {
+    const size_t rows = estimate_rows(text);
     reserve(part.people, rows);
     reserve_huge(part.lines, rows);
     reserve_huge(part.id_hashes, rows);
     reserve_huge(part.components, rows);
     reserve_huge(part.tags, rows);
-    TableReader table(header, text.text, text.first_line(), part.sink);
-    while (table.next_row())
-        read_person_row(build, table, part);
 }
 
 void register_person(DatasetBuild& build, Index person, uint32_t hash, int line) {
@@ -128,9 +123,11 @@ void add_part(DatasetBuild& build, PeoplePart& part) {
 void read_people(DatasetBuild& build, std::string_view content) {
     TableReader header = build.table("people.csv", content, kColumns);
     if (!header.usable()) return;
+    // The rows read only units.csv's tables, which nothing writes meanwhile.
     std::vector<PeoplePart> parts = read_in_parts<PeoplePart>(
         header,
-        [&](const CsvPart& text, PeoplePart& part) { read_part(build, header, text, part); });
+        [&](const TableReader& table, PeoplePart& part) { read_person_row(build, table, part); },
+        reserve_part);
     size_t rows = 0;
     for (const PeoplePart& part : parts)
         rows += part.people.size();

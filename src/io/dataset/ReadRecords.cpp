@@ -78,11 +78,9 @@ void read_dossier_row(DatasetBuild& build, const TableReader& table) {
 void read_registrations(DatasetBuild& build, std::string_view content) {
     const TableReader header = build.table("registrations.csv", content, registrations::kColumns);
     if (!header.usable()) return;
-    std::vector<RegistrationPart> parts =
-        read_in_parts<RegistrationPart>(header, [&](const CsvPart& text, RegistrationPart& part) {
-            TableReader table(header, text.text, text.first_line(), part.sink);
-            while (table.next_row())
-                read_registration_row(build, table, part);
+    std::vector<RegistrationPart> parts = read_in_parts<RegistrationPart>(
+        header, [&](const TableReader& table, RegistrationPart& part) {
+            read_registration_row(build, table, part);
         });
     std::vector<Registration>& to = build.data.registrations;
     for (RegistrationPart& part : parts) {

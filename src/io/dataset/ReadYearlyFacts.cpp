@@ -157,15 +157,6 @@ void read_person_year_row(const DatasetBuild& build, const TableReader& table,
     part.rows.push_back(row);
 }
 
-// Reads only the Dataset's maps and columns, which nothing writes meanwhile.
-void read_person_year_part(const DatasetBuild& build, const TableReader& header,
-                           const CsvPart& text, PersonYearPart& part) {
-    reserve_huge(part.rows, estimate_rows(text.text));
-    TableReader table(header, text.text, text.first_line(), part.sink);
-    while (table.next_row())
-        read_person_year_row(build, table, part);
-}
-
 }  // namespace
 
 void read_unit_years(DatasetBuild& build, std::string_view content) {
@@ -185,9 +176,15 @@ void read_person_years(DatasetBuild& build, std::string_view content) {
     TableReader header = build.table("person_years.csv", content, person_years::kColumns);
     if (!header.usable()) return;
     std::vector<PersonYearPart> parts =
-        read_in_parts<PersonYearPart>(header, [&](const CsvPart& text, PersonYearPart& part) {
-            read_person_year_part(build, header, text, part);
-        });
+        // The rows read only the Dataset's maps and columns, which nothing writes meanwhile.
+        read_in_parts<PersonYearPart>(
+            header,
+            [&](const TableReader& table, PersonYearPart& part) {
+                read_person_year_row(build, table, part);
+            },
+            [](PersonYearPart& part, std::string_view text) {
+                reserve_huge(part.rows, estimate_rows(text));
+            });
     for (PersonYearPart& part : parts) {
         build.sink.absorb(std::move(part.sink));
         build.person_years.push_back(std::move(part.rows));
