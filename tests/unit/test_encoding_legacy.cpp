@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ZipBuilder.h"
+#include "base/Text.h"
 #include "io/dataset/DatasetReader.h"
 #include "io/encoding/Cp1252.h"
 #include "io/encoding/CsvEncodingFilter.h"
@@ -112,6 +113,34 @@ TEST(Cp1252, MapsWesternCharactersBackToBytes) {
     EXPECT_EQ(utf8_to_cp1252("Hµ Néi"), "H\xB5 N\xE9i");
     EXPECT_EQ(utf8_to_cp1252("“x” €"), "\x93x\x94 \x80");
     EXPECT_FALSE(utf8_to_cp1252("Nội"));
+}
+
+TEST(Cp1252, ClassifiesACellInOnePassAsTheTwoChecksWould) {
+    const char* const pieces[] = {"a", "é", "µ", "€", "“", "ă", "ễ", "Ω", "\x80", "\xC3",
+                                  "\xE1\xBB", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "Ÿ", "ƒ"};
+    uint32_t seed = 3;
+    for (int k = 0; k < 20000; ++k) {
+        std::string cell;
+        for (int j = 0; j < 5; ++j) {
+            seed = seed * 1103515245 + 12345;
+            cell += pieces[(seed >> 16) % std::size(pieces)];
+        }
+        const Utf8Cell expected = !is_valid_utf8(cell) ? Utf8Cell::Invalid
+                                  : fits_cp1252(cell)  ? Utf8Cell::FitsCp1252
+                                                       : Utf8Cell::BeyondCp1252;
+        EXPECT_EQ(classify_utf8_cell(cell), expected) << cell;
+    }
+}
+
+// Marks are looked at letter by letter, whether the text came composed, decomposed, or with its
+// marks in another order than NFD's.
+TEST(VietnameseSyllables, ComposedAndDecomposedTextReadAlike) {
+    EXPECT_TRUE(plausible_vietnamese("Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3"));
+    EXPECT_TRUE(plausible_vietnamese("Nguye\xCC\x83\xCC\x82n"));
+    EXPECT_TRUE(plausible_vietnamese("a\xCC\x81\xCC\xA3") == plausible_vietnamese("a\xCC\xA3\xCC\x81"));
+    EXPECT_FALSE(plausible_vietnamese("a\xCC\x81\xCC\x80"));  // two tones
+    EXPECT_FALSE(plausible_vietnamese("\xCC\x81"));              // a mark on nothing
+    EXPECT_FALSE(plausible_vietnamese("Nguy\xFFn"));             // invalid bytes are no letter
 }
 
 TEST(VietnameseSyllables, TellsVietnameseFromMojibake) {

@@ -1,6 +1,10 @@
 #include "base/Text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 #include <algorithm>
 #include <string>
 
@@ -102,4 +106,69 @@ TEST(CountNewlines, CountsEveryLineFeedWhateverTheBytesAround) {
         EXPECT_EQ(thidua::count_newlines(std::string_view(mixed).substr(cut)),
                   static_cast<size_t>(
                       std::count(mixed.begin() + static_cast<long>(cut), mixed.end(), '\n')));
+}
+
+TEST(CountNewlines, LongRunsOfLineFeedsDoNotWrapALaneCounter) {
+    // Sixteen lanes count up to 255 rounds each before they are summed: a text of nothing but
+    // line feeds fills every lane to the brim.
+    for (size_t size : {size_t{16 * 255}, size_t{16 * 255 + 1}, size_t{16 * 255 * 3 + 7}}) {
+        const std::string feeds(size, '\n');
+        EXPECT_EQ(thidua::count_newlines(feeds), size);
+    }
+}
+
+TEST(FindEither, FindsTheFirstOfTwoBytesFromAnyOffset) {
+    std::string text;
+    for (int i = 0; i < 300; ++i)
+        text += static_cast<char>((i * 53 + i / 7) % 256);
+    for (size_t from = 0; from <= text.size(); ++from) {
+        size_t expected = std::string::npos;
+        for (size_t i = from; i < text.size(); ++i) {
+            if (text[i] == '"' || text[i] == '\r') {
+                expected = i;
+                break;
+            }
+        }
+        EXPECT_EQ(thidua::find_either(text, from, '"', '\r'), expected) << from;
+    }
+    EXPECT_EQ(thidua::find_either(std::string(100, 'a'), 0, '"', '\r'), std::string::npos);
+}
+
+// Quick check "yes" says a character never composes with the one before it; combining class 0
+// says it is never reordered. Text made only of such characters is NFC.
+TEST(PrecomposedLatin, EveryCodePointItAcceptsIsNfcOnItsOwnAndCombinesWithNothing) {
+    size_t accepted = 0;
+    for (UChar32 c = 0; c < 0x3000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        std::string utf8;
+        icu::UnicodeString(c).toUTF8String(utf8);
+        if (!thidua::is_precomposed_latin(utf8)) continue;
+        ++accepted;
+        EXPECT_EQ(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << std::hex << c;
+        EXPECT_EQ(u_getCombiningClass(c), 0) << std::hex << c;
+    }
+    // ASCII, U+0080..U+017F, Ơ ơ Ư ư and U+1E00..U+1EFF.
+    EXPECT_EQ(accepted, 0x180u + 4 + 0x100);
+    EXPECT_TRUE(thidua::is_precomposed_latin("Nguyễn Thị Ánh Tuyết, Đặng Ơn Ưng"));
+    EXPECT_FALSE(thidua::is_precomposed_latin("Nguye\xCC\x82\xCC\x83n"));  // combining marks
+    EXPECT_FALSE(thidua::is_precomposed_latin("Ω"));
+}
+
+TEST(ToNfc, NamesOfEveryFormComeOutAsIcuMakesThem) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    ASSERT_TRUE(U_SUCCESS(status));
+    const char* const pieces[] = {"a", "ă", "Ơ", "ư", "ễ", "ạ", "e\xCC\x82", "\xCC\x81",
+                                  "\xCC\xA3", " ", "Đ", "Å", "Ω", "ﬁ", "가", "\xE1\x84\x80"};
+    uint32_t seed = 1;
+    for (int k = 0; k < 20000; ++k) {
+        std::string text;
+        for (int j = 0; j < 6; ++j) {
+            seed = seed * 1103515245 + 12345;
+            text += pieces[(seed >> 16) % std::size(pieces)];
+        }
+        std::string expected;
+        nfc->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(expected);
+        EXPECT_EQ(thidua::to_nfc_of_valid(text), expected);
+    }
 }

@@ -245,23 +245,10 @@ std::optional<double> parse_percentage(std::string_view text) {
     return value;
 }
 
-namespace {
-
-constexpr std::array<bool, 256> make_id_chars() {
-    std::array<bool, 256> ok{};
-    for (int c = 0; c < 256; ++c)
-        ok[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                     (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    return ok;
-}
-constexpr std::array<bool, 256> kIdChars = make_id_chars();
-
-}  // namespace
-
 bool is_valid_id(std::string_view text) {
     if (text.empty()) return false;
     for (char c : text) {
-        if (!kIdChars[static_cast<unsigned char>(c)]) return false;
+        if (!is_id_char(c)) return false;
     }
     return true;
 }

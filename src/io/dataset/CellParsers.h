@@ -3,6 +3,7 @@
 // blanks around it, and returns nullopt when the text is not a value of its kind; deciding what
 // a blank cell means and reporting bad ones is the table reader's job.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,20 @@ std::optional<Gender> parse_gender(std::string_view text);
 std::optional<double> parse_percentage(std::string_view text);
 // `[A-Za-z0-9._-]+`
 bool is_valid_id(std::string_view text);
+namespace cell_detail {
+constexpr std::array<bool, 256> make_id_chars() {
+    std::array<bool, 256> ok{};
+    for (int c = 0; c < 256; ++c)
+        ok[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    return ok;
+}
+inline constexpr std::array<bool, 256> kIdChars = make_id_chars();
+}  // namespace cell_detail
+// A character of an id; inline for the readers that cut ids out of a line by themselves.
+inline bool is_id_char(char c) {
+    return cell_detail::kIdChars[static_cast<unsigned char>(c)];
+}
 // "2023" or "2021-2025" (an en dash or spaces around the dash are accepted), both years in
 // kMinYear..kMaxYear and in order; returned as "2021-2025".
 std::optional<std::string> parse_period(std::string_view text);

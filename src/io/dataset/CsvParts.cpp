@@ -1,22 +1,20 @@
 #include "io/dataset/CsvParts.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "base/Text.h"
 
 namespace thidua {
 namespace {
 
-bool has_lone_cr(std::string_view text) {
-    for (size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
-        if (at + 1 >= text.size() || text[at + 1] != '\n') return true;
-    }
-    return false;
-}
-
+// One look through the text for quotes and carriage returns: a part as large as a national
+// person_years.csv used to be searched twice before any thread could start.
 bool can_split(std::string_view text) {
-    return std::memchr(text.data(), '"', text.size()) == nullptr && !has_lone_cr(text);
+    for (size_t at = find_either(text, 0, '"', '\r'); at != std::string_view::npos;
+         at = find_either(text, at + 1, '"', '\r')) {
+        if (text[at] == '"' || at + 1 >= text.size() || text[at + 1] != '\n') return false;
+    }
+    return true;
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/Swar.h"
+
 namespace thidua {
 namespace {
 
@@ -26,15 +28,7 @@ bool is_line_end(char c) {
     return c == '\r' || c == '\n';
 }
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-
-// The high bit of each byte of `word` that equals `c`, and no other bit: exact, because no
-// carry crosses from one byte into the next.
-uint64_t bytes_equal(uint64_t word, char c) {
-    const uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
-    return ~((((x & kLow7) + kLow7) | x) | kLow7);
-}
+using swar::bytes_equal;
 
 }  // namespace
 
@@ -64,8 +58,7 @@ bool CsvReader::read_simple_record() {
     m_fields.clear();
     size_t start = m_pos, i = m_pos;
     for (; i + 8 <= end; i += 8) {
-        uint64_t word = 0;
-        std::memcpy(&word, text + i, 8);
+        const uint64_t word = swar::load(text + i);
         if ((bytes_equal(word, '"') | bytes_equal(word, '\r')) != 0) return false;
         for (uint64_t commas = bytes_equal(word, ','); commas != 0; commas &= commas - 1) {
             const size_t at = i + static_cast<size_t>(std::countr_zero(commas)) / 8;

@@ -42,6 +42,15 @@ public:
     size_t offset() const { return m_pos; }
     int next_line() const { return m_next_line; }
 
+    // For a caller that reads plain one-line records by itself: the input not yet read, and
+    // skip_line(n) moves past such a record of n bytes, its line end included. The caller has
+    // made sure it is one physical line: no quote, and no CR but one before the final LF.
+    std::string_view unread() const { return m_data.substr(m_pos); }
+    void skip_line(size_t bytes) {
+        m_line = m_next_line++;
+        m_pos += bytes;
+    }
+
 private:
     struct Span {
         bool in_scratch;

@@ -90,12 +90,22 @@ size_t estimate_rows(std::string_view content) {
     return count_newlines(content) + 1;
 }
 
+Index DatasetBuild::lookup_unit(std::string_view id, IdCache& cache) const {
+    return find_id([&](std::string_view u) { return find_unit_id(data, u); }, id, cache.unit,
+                   data.units.size(),
+                   [&](size_t i) -> std::string_view { return data.units[i].id; });
+}
+
+Index DatasetBuild::lookup_person(std::string_view id, IdCache& cache) const {
+    return find_id([&](std::string_view p) { return data.find_person(p); }, id, cache.person,
+                   data.people.id.size(),
+                   [&](size_t i) -> std::string_view { return data.people.id[i]; });
+}
+
 Index DatasetBuild::find_unit(const TableReader& table, size_t col, IdCache& cache) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const Index found =
-        find_id([&](std::string_view u) { return find_unit_id(data, u); }, *id, cache.unit,
-                data.units.size(), [&](size_t i) -> std::string_view { return data.units[i].id; });
+    const Index found = lookup_unit(*id, cache);
     if (found != kNoIndex) return found;
     table.report(col, "Không có đơn vị nào mang mã này trong units.csv",
                  "no unit has this id in units.csv");
@@ -105,9 +115,7 @@ Index DatasetBuild::find_unit(const TableReader& table, size_t col, IdCache& cac
 Index DatasetBuild::find_person(const TableReader& table, size_t col, IdCache& cache) const {
     const std::optional<std::string_view> id = table.id(col);
     if (!id) return kNoIndex;
-    const Index found = find_id([&](std::string_view p) { return data.find_person(p); }, *id,
-                                cache.person, data.people.id.size(),
-                                [&](size_t i) -> std::string_view { return data.people.id[i]; });
+    const Index found = lookup_person(*id, cache);
     if (found != kNoIndex) return found;
     table.report(col, "Không có cá nhân nào mang mã này trong people.csv",
                  "no person has this id in people.csv");

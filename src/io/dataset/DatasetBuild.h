@@ -90,6 +90,9 @@ struct DatasetBuild {
         LastFound unit, person;
     };
 
+    // The unit or person an id names; kNoIndex when there is none.
+    Index lookup_unit(std::string_view id, IdCache& cache) const;
+    Index lookup_person(std::string_view id, IdCache& cache) const;
     // The unit or person a reference cell names; kNoIndex (reported) when there is none.
     Index find_unit(const TableReader& table, size_t col, IdCache& cache) const;
     Index find_person(const TableReader& table, size_t col, IdCache& cache) const;

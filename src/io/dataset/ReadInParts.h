@@ -14,16 +14,17 @@
 
 namespace thidua::detail {
 
-template <typename Part, typename ReadRow, typename Reserve>
-std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row, Reserve reserve) {
+// `read_rows(table, part)` reads every row of a part's table: for a caller with a faster path
+// for its common rows (TableReader::unread).
+template <typename Part, typename ReadRows, typename Reserve>
+std::vector<Part> read_parts(const TableReader& header, ReadRows read_rows, Reserve reserve) {
     const std::vector<CsvPart> texts =
         split_csv_rows(header.rest(), header.rest_line(), worker_threads());
     std::vector<Part> parts(texts.size());
     const auto read_part = [&](const CsvPart& text, Part& part) {
         reserve(part, text.text);
         TableReader table(header, text.text, text.first_line(), part.sink);
-        while (table.next_row())
-            read_row(table, part);
+        read_rows(table, part);
     };
     std::vector<std::jthread> threads;
     for (size_t k = 1; k < texts.size(); ++k)
@@ -32,6 +33,15 @@ std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row, Res
     for (std::jthread& t : threads)
         t.join();
     return parts;
+}
+
+template <typename Part, typename ReadRow, typename Reserve>
+std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row, Reserve reserve) {
+    const auto read_rows = [&](TableReader& table, Part& part) {
+        while (table.next_row())
+            read_row(table, part);
+    };
+    return read_parts<Part>(header, read_rows, reserve);
 }
 
 template <typename Part, typename ReadRow>

@@ -3,12 +3,15 @@
 // components, tags) is then done in file order on one thread.
 
 #include <iterator>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "base/HugePages.h"
+#include "base/Text.h"
 #include "io/dataset/CellParsers.h"
 #include "io/dataset/DatasetBuild.h"
+#include "io/dataset/PlainLine.h"
 #include "io/dataset/ReadInParts.h"
 
 namespace thidua::detail {
@@ -40,19 +43,123 @@ Gender read_gender(const TableReader& table) {
     return Gender::Unknown;
 }
 
-void read_person_row(const DatasetBuild& build, const TableReader& table, PeoplePart& part) {
+// What one row of people.csv adds to a part, however it was read.
+struct PersonRow {
+    std::string_view id;
+    std::string name;
+    Index unit = kNoIndex;
+    Gender gender = Gender::Unknown;
+    int8_t par_role = kUnknown, resident = kUnknown;
+    std::string_view component;
+    std::vector<std::string_view> tags;
+};
+
+void append(PeoplePart& part, PersonRow&& row, int line) {
     People& people = part.people;
-    const std::string_view id = table.id(kId).value_or(std::string_view());
-    people.id.emplace_back(id);
-    part.id_hashes.push_back(IdIndex::hash_of(id));
-    people.name.push_back(table.text(kName));
-    people.unit.push_back(build.find_unit(table, kUnit, part.ids));
-    people.gender.push_back(read_gender(table));
-    people.par_role.push_back(table.flag(kParRole));
-    people.resident.push_back(table.flag(kResident));
-    part.components.push_back(table.id(kComponent).value_or(std::string_view()));
-    part.tags.push_back(table.id_list(kTags));
-    part.lines.push_back(table.line());
+    people.id.emplace_back(row.id);
+    part.id_hashes.push_back(IdIndex::hash_of(row.id));
+    people.name.push_back(std::move(row.name));
+    people.unit.push_back(row.unit);
+    people.gender.push_back(row.gender);
+    people.par_role.push_back(row.par_role);
+    people.resident.push_back(row.resident);
+    part.components.push_back(row.component);
+    part.tags.push_back(std::move(row.tags));
+    part.lines.push_back(line);
+}
+
+void read_row(const DatasetBuild& build, const TableReader& table, PeoplePart& part) {
+    PersonRow row;
+    row.id = table.id(kId).value_or(std::string_view());
+    row.name = table.text(kName);
+    row.unit = build.find_unit(table, kUnit, part.ids);
+    row.gender = read_gender(table);
+    row.par_role = table.flag(kParRole);
+    row.resident = table.flag(kResident);
+    row.component = table.id(kComponent).value_or(std::string_view());
+    row.tags = table.id_list(kTags);
+    append(part, std::move(row), table.line());
+}
+
+// people.csv's plain lines (PlainLine.h), in DATA.md's column order: a name with nothing to
+// trim (NFC made here as the TableReader would), gender as `nu` or `nam`, tags as ids between
+// semicolons.
+class PlainLines {
+public:
+    explicit PlainLines(const DatasetBuild& build) : m_build(build) {}
+
+    // Whether the header is exactly DATA.md's columns in order, which read() expects.
+    static bool fits(const TableReader& header) {
+        const std::optional<std::vector<size_t>> columns = header.column_of_each_field();
+        if (!columns || columns->size() != std::size(kColumns)) return false;
+        for (size_t field = 0; field < columns->size(); ++field) {
+            if ((*columns)[field] != field) return false;
+        }
+        return true;
+    }
+
+    // The length of the line `text` starts with, line end included, once read into `row`; 0
+    // when the line is not plain.
+    size_t read(std::string_view text, PersonRow& row, DatasetBuild::IdCache& ids) const {
+        PlainLine line(text);
+        std::string_view name;
+        row.id = line.id();
+        if (row.id.empty() || !line.comma() || !line.text(name) || name.empty() ||
+            !line.comma())
+            return 0;
+        const std::string_view unit = line.id();
+        if (unit.empty() || !line.comma() || !read_gender(line.id(), row.gender) ||
+            !line.comma())
+            return 0;
+        row.par_role = line.flag();
+        if (!line.comma()) return 0;
+        row.resident = line.flag();
+        if (!line.comma()) return 0;
+        row.component = line.id();
+        if (!line.comma() || !read_tags(line, row.tags)) return 0;
+        const size_t length = line.length_at_end();
+        if (length == 0 || (!m_build.content_valid_utf8 && !is_valid_utf8(name))) return 0;
+        row.unit = m_build.lookup_unit(unit, ids);
+        if (row.unit == kNoIndex) return 0;
+        row.name = to_nfc_of_valid(name);
+        return length;
+    }
+
+private:
+    static bool read_gender(std::string_view cell, Gender& gender) {
+        if (cell.empty()) return true;
+        if (cell == "nu" || cell == "nam") {
+            gender = cell == "nu" ? Gender::Female : Gender::Male;
+            return true;
+        }
+        return false;
+    }
+
+    // Ids between semicolons; an empty item is skipped, as TableReader::id_list does.
+    static bool read_tags(PlainLine& line, std::vector<std::string_view>& tags) {
+        for (;;) {
+            const std::string_view tag = line.id();
+            if (!tag.empty()) tags.push_back(tag);
+            if (!line.semicolon()) return true;
+        }
+    }
+
+    const DatasetBuild& m_build;
+};
+
+void read_part(const DatasetBuild& build, const std::optional<PlainLines>& plain,
+               TableReader& table, PeoplePart& part) {
+    for (;;) {
+        PersonRow row;
+        const size_t length = plain ? plain->read(table.unread(), row, part.ids) : 0;
+        if (length > 0) {
+            append(part, std::move(row), table.take_line(length));
+        } else if (table.next_row()) {
+            read_row(build, table, part);
+        } else {
+            return;
+        }
+    }
 }
 
 void reserve(People& p, size_t rows) {
@@ -124,9 +231,11 @@ void read_people(DatasetBuild& build, std::string_view content) {
     TableReader header = build.table("people.csv", content, kColumns);
     if (!header.usable()) return;
     // The rows read only units.csv's tables, which nothing writes meanwhile.
-    std::vector<PeoplePart> parts = read_in_parts<PeoplePart>(
+    std::optional<PlainLines> plain;
+    if (PlainLines::fits(header)) plain.emplace(build);
+    std::vector<PeoplePart> parts = read_parts<PeoplePart>(
         header,
-        [&](const TableReader& table, PeoplePart& part) { read_person_row(build, table, part); },
+        [&](TableReader& table, PeoplePart& part) { read_part(build, plain, table, part); },
         reserve_part);
     size_t rows = 0;
     for (const PeoplePart& part : parts)

@@ -1,13 +1,11 @@
-// unit_years.csv, component_years.csv, person_years.csv: parsed and checked row by row, then
-// held as compact rows until assemble_years() knows the span of years.
+// unit_years.csv and component_years.csv: parsed and checked row by row, then held as compact
+// rows until assemble_years() knows the span of years (person_years.csv: ReadPersonYears.cpp).
 
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "base/HugePages.h"
 #include "io/dataset/DatasetBuild.h"
-#include "io/dataset/ReadInParts.h"
 
 namespace thidua::detail {
 namespace {
@@ -52,24 +50,6 @@ constexpr Column kColumns[] = {
 };
 }  // namespace component_years
 
-namespace person_years {
-enum Col : size_t {
-    kPerson,
-    kYear,
-    kUnit,
-    kRating,
-    kExcellentPar,
-    kInitiative,
-    kInitiativeLevel,
-    kEthicsOk,
-    kDisciplined,
-};
-constexpr Column kColumns[] = {
-    {"person_id", true},         {"year", true},           {"unit_id", false},
-    {"rating", false},           {"excellent_par", false}, {"initiative", false},
-    {"initiative_level", false}, {"ethics_ok", false},     {"disciplined", false},
-};
-}  // namespace person_years
 
 // A maximum must be positive and a score must lie in 0..maximum (when the maximum is known).
 void check_score(const TableReader& table, size_t score_col, size_t max_col, double score,
@@ -131,32 +111,6 @@ void read_component_year_row(DatasetBuild& build, const TableReader& table) {
     build.component_years.push_back(row);
 }
 
-// One line-aligned part of person_years.csv, read on its own thread.
-struct PersonYearPart {
-    DiagnosticSink sink;
-    DatasetBuild::IdCache ids;
-    std::vector<PersonYearRow> rows;
-};
-
-void read_person_year_row(const DatasetBuild& build, const TableReader& table,
-                          PersonYearPart& part) {
-    using namespace person_years;
-    PersonYearRow row;
-    row.line = table.line();
-    row.person = build.find_person(table, kPerson, part.ids);
-    const std::optional<int> year = table.year(kYear);
-    row.unit = build.find_unit(table, kUnit, part.ids);
-    row.rating = table.scale(kRating, person_rating_scale());
-    row.excellent_par = table.flag(kExcellentPar);
-    row.initiative = table.flag(kInitiative);
-    row.initiative_level = table.scale(kInitiativeLevel, initiative_level_scale());
-    row.ethics_ok = table.flag(kEthicsOk);
-    row.disciplined = table.disciplined(kDisciplined);
-    if (row.person == kNoIndex || !year) return;
-    row.year = static_cast<int16_t>(*year);
-    part.rows.push_back(row);
-}
-
 }  // namespace
 
 void read_unit_years(DatasetBuild& build, std::string_view content) {
@@ -169,26 +123,6 @@ void read_component_years(DatasetBuild& build, std::string_view content) {
     TableReader table = build.table("component_years.csv", content, component_years::kColumns);
     while (table.next_row())
         read_component_year_row(build, table);
-}
-
-// The largest file of a dataset (five rows a person a phase): its parts are read on all cores.
-void read_person_years(DatasetBuild& build, std::string_view content) {
-    TableReader header = build.table("person_years.csv", content, person_years::kColumns);
-    if (!header.usable()) return;
-    std::vector<PersonYearPart> parts =
-        // The rows read only the Dataset's maps and columns, which nothing writes meanwhile.
-        read_in_parts<PersonYearPart>(
-            header,
-            [&](const TableReader& table, PersonYearPart& part) {
-                read_person_year_row(build, table, part);
-            },
-            [](PersonYearPart& part, std::string_view text) {
-                reserve_huge(part.rows, estimate_rows(text));
-            });
-    for (PersonYearPart& part : parts) {
-        build.sink.absorb(std::move(part.sink));
-        build.person_years.push_back(std::move(part.rows));
-    }
 }
 
 }  // namespace thidua::detail

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -203,6 +204,16 @@ bool TableReader::load_row() {
     check_surplus();
     check_required();
     return true;
+}
+
+std::optional<std::vector<size_t>> TableReader::column_of_each_field() const {
+    constexpr size_t kNone = SIZE_MAX;
+    std::vector<size_t> out(m_header_size, kNone);
+    for (size_t col = 0; col < m_columns.size(); ++col) {
+        if (m_field_of[col] >= 0) out[static_cast<size_t>(m_field_of[col])] = col;
+    }
+    if (std::find(out.begin(), out.end(), kNone) != out.end()) return std::nullopt;
+    return out;
 }
 
 void TableReader::check_utf8() {

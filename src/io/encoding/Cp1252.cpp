@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "base/Text.h"
+
 namespace thidua {
 namespace {
 
@@ -14,6 +16,9 @@ constexpr char32_t kHigh[32] = {
 
 std::optional<uint8_t> byte_of(char32_t cp) {
     if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<uint8_t>(cp);
+    // Vietnamese letters (ă ơ ư ạ ...) fall outside the table at once.
+    if (cp > 0x2122 || (cp > 0xFF && cp < 0x152) || (cp > 0x2DC && cp < 0x2013))
+        return std::nullopt;
     for (uint8_t i = 0; i < 32; ++i) {
         if (kHigh[i] == cp) return static_cast<uint8_t>(0x80 + i);
     }
@@ -42,6 +47,26 @@ std::optional<std::string> utf8_to_cp1252(std::string_view utf8) {
         out += static_cast<char>(*b);
     }
     return out;
+}
+
+Utf8Cell classify_utf8_cell(std::string_view text) {
+    bool fits = true;
+    for (size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const size_t length = utf8_sequence_length(text, i);
+        if (length == 0) return Utf8Cell::Invalid;
+        // A cell of real Vietnamese leaves cp1252 at its first letter with a mark; from there on
+        // only the encoding is checked.
+        if (fits) {
+            size_t at = i;
+            fits = byte_of(next_code_point(text, at)).has_value();
+        }
+        i += length;
+    }
+    return fits ? Utf8Cell::FitsCp1252 : Utf8Cell::BeyondCp1252;
 }
 
 bool fits_cp1252(std::string_view utf8) {

@@ -3,6 +3,7 @@
 // stored as Western bytes and reaches us as the cp1252 characters of those bytes ("Hµ Néi"):
 // the bytes are recovered here and then decoded with the real encoding.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,5 +17,10 @@ std::optional<std::string> utf8_to_cp1252(std::string_view utf8);
 
 // Whether utf8_to_cp1252() would succeed, without building the bytes.
 bool fits_cp1252(std::string_view utf8);
+
+// What the encoding scan asks of each non-ASCII cell of a file, in one pass over it: whether it
+// is valid UTF-8 and, when it is, whether fits_cp1252() holds.
+enum class Utf8Cell : uint8_t { Invalid, FitsCp1252, BeyondCp1252 };
+Utf8Cell classify_utf8_cell(std::string_view text);
 
 }  // namespace thidua

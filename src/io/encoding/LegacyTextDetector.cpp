@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/Swar.h"
 #include "base/Text.h"
 #include "base/Threads.h"
 #include "io/encoding/Cp1252.h"
@@ -24,14 +25,28 @@ size_t find_non_ascii(std::string_view text, size_t from) {
     // Eight bytes at a time: a national person_years.csv is hundreds of MB of plain ASCII.
     size_t i = from;
     for (; i + 8 <= text.size(); i += 8) {
-        uint64_t word = 0;
-        std::memcpy(&word, text.data() + i, 8);
-        if (word & 0x8080808080808080ULL) break;
+        if (const uint64_t high = swar::load(text.data() + i) & swar::kHighBits)
+            return i + swar::first_marked(high);
     }
     for (; i < text.size(); ++i) {
         if (static_cast<unsigned char>(text[i]) >= 0x80) return i;
     }
     return std::string_view::npos;
+}
+
+// The first delimiter at or after `from`, or the end of the text; eight bytes at a time, since
+// a segment is a whole name.
+size_t find_delimiter(std::string_view text, size_t from) {
+    size_t i = from;
+    for (; i + 8 <= text.size(); i += 8) {
+        const uint64_t word = swar::load(text.data() + i);
+        const uint64_t marks = swar::bytes_equal(word, ',') | swar::bytes_equal(word, '"') |
+                               swar::bytes_equal(word, '\r') | swar::bytes_equal(word, '\n');
+        if (marks != 0) return i + swar::first_marked(marks);
+    }
+    while (i < text.size() && !is_delimiter(text[i]))
+        ++i;
+    return i;
 }
 
 // Calls `visit` with each segment that holds a non-ASCII byte, in order: only those can be
@@ -44,9 +59,7 @@ void for_each_non_ascii_segment(std::string_view text, Visit&& visit) {
         size_t begin = at;
         while (begin > done && !is_delimiter(text[begin - 1]))
             --begin;
-        size_t end = at;
-        while (end < text.size() && !is_delimiter(text[end]))
-            ++end;
+        const size_t end = find_delimiter(text, at);
         visit(text.substr(begin, end - begin));
         done = end;
     }
@@ -142,9 +155,10 @@ CellScan scan_part(std::string_view content) {
     CellScan out;
     for_each_non_ascii_segment(content, [&](std::string_view s) {
         if (!out.valid_utf8) return;
-        if (!is_valid_utf8(s)) {
+        const Utf8Cell kind = classify_utf8_cell(s);
+        if (kind == Utf8Cell::Invalid) {
             out.valid_utf8 = false;
-        } else if (!fits_cp1252(s)) {
+        } else if (kind == Utf8Cell::BeyondCp1252) {
             // Real Unicode Vietnamese is the common case (every name of a people.csv): once one
             // cell shows it, the others need not be read.
             out.real_unicode = out.real_unicode || plausible_vietnamese(s);
