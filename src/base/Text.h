@@ -20,6 +20,12 @@ std::string to_nfc_of_valid(std::string_view utf8);
 // and none combines with what comes before it, so such text is NFC without asking ICU. False
 // says only "not known".
 bool is_precomposed_latin(std::string_view utf8);
+// The same for the one well-formed multi-byte sequence starting with bytes b0, b1.
+inline bool is_precomposed_latin_sequence(unsigned char b0, unsigned char b1) {
+    return (b0 >= 0xC2 && b0 <= 0xC5) ||  // U+0080..U+017F
+           (b0 == 0xC6 && (b1 == 0xA0 || b1 == 0xA1 || b1 == 0xAF || b1 == 0xB0)) ||  // Ơ ơ Ư ư
+           (b0 == 0xE1 && b1 >= 0xB8 && b1 <= 0xBB);  // U+1E00..U+1EFF
+}
 
 // Accent-free lowercase: NFD, combining marks dropped, đ/Đ -> d, lowercase.
 // "Hoàn thành Xuất Sắc" -> "hoan thanh xuat sac". Invalid bytes become U+FFFD.

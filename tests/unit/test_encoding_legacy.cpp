@@ -115,9 +115,24 @@ TEST(Cp1252, MapsWesternCharactersBackToBytes) {
     EXPECT_FALSE(utf8_to_cp1252("Nội"));
 }
 
-TEST(Cp1252, ClassifiesACellInOnePassAsTheTwoChecksWould) {
-    const char* const pieces[] = {"a", "é", "µ", "€", "“", "ă", "ễ", "Ω", "\x80", "\xC3",
-                                  "\xE1\xBB", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "Ÿ", "ƒ"};
+TEST(Cp1252, ChecksACellInOnePassAsTheSeparateChecksWould) {
+    const char* const pieces[] = {"a",
+                                  "é",
+                                  "µ",
+                                  "€",
+                                  "“",
+                                  "ă",
+                                  "ễ",
+                                  "Ω",
+                                  "\x80",
+                                  "\xC3",
+                                  "Ơ",
+                                  "\xE1\xBB",
+                                  "\xF0\x9F\x98\x80",
+                                  "\xED\xA0\x80",
+                                  "Ÿ",
+                                  "ƒ",
+                                  "e\xCC\x81"};
     uint32_t seed = 3;
     for (int k = 0; k < 20000; ++k) {
         std::string cell;
@@ -125,10 +140,11 @@ TEST(Cp1252, ClassifiesACellInOnePassAsTheTwoChecksWould) {
             seed = seed * 1103515245 + 12345;
             cell += pieces[(seed >> 16) % std::size(pieces)];
         }
-        const Utf8Cell expected = !is_valid_utf8(cell) ? Utf8Cell::Invalid
-                                  : fits_cp1252(cell)  ? Utf8Cell::FitsCp1252
-                                                       : Utf8Cell::BeyondCp1252;
-        EXPECT_EQ(classify_utf8_cell(cell), expected) << cell;
+        const Utf8CellCheck check = check_utf8_cell(cell);
+        ASSERT_EQ(check.valid, is_valid_utf8(cell)) << cell;
+        if (!check.valid) continue;
+        EXPECT_EQ(check.fits_cp1252, fits_cp1252(cell)) << cell;
+        EXPECT_EQ(check.precomposed, is_precomposed_latin(cell)) << cell;
     }
 }
 
@@ -137,10 +153,11 @@ TEST(Cp1252, ClassifiesACellInOnePassAsTheTwoChecksWould) {
 TEST(VietnameseSyllables, ComposedAndDecomposedTextReadAlike) {
     EXPECT_TRUE(plausible_vietnamese("Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3"));
     EXPECT_TRUE(plausible_vietnamese("Nguye\xCC\x83\xCC\x82n"));
-    EXPECT_TRUE(plausible_vietnamese("a\xCC\x81\xCC\xA3") == plausible_vietnamese("a\xCC\xA3\xCC\x81"));
+    EXPECT_TRUE(plausible_vietnamese("a\xCC\x81\xCC\xA3") ==
+                plausible_vietnamese("a\xCC\xA3\xCC\x81"));
     EXPECT_FALSE(plausible_vietnamese("a\xCC\x81\xCC\x80"));  // two tones
-    EXPECT_FALSE(plausible_vietnamese("\xCC\x81"));              // a mark on nothing
-    EXPECT_FALSE(plausible_vietnamese("Nguy\xFFn"));             // invalid bytes are no letter
+    EXPECT_FALSE(plausible_vietnamese("\xCC\x81"));           // a mark on nothing
+    EXPECT_FALSE(plausible_vietnamese("Nguy\xFFn"));          // invalid bytes are no letter
 }
 
 TEST(VietnameseSyllables, TellsVietnameseFromMojibake) {
@@ -245,10 +262,20 @@ TEST(LegacyCsv, TheFilterSaysWhenTheTextIsNowUtf8) {
     const LegacyResult converted = convert_legacy_text(tcvn3);
     EXPECT_TRUE(converted.converted);
     EXPECT_TRUE(converted.valid_utf8);
+    EXPECT_TRUE(convert_legacy_text(ascii).nfc);
+    EXPECT_TRUE(convert_legacy_text(unicode).nfc);
+    EXPECT_FALSE(converted.nfc);  // the decodings were not looked at
+    std::string decomposed = units_csv(kUnicode) + "X,Nguye\xCC\x82\xCC\x83n,office\n";
+    const LegacyResult marks = convert_legacy_text(decomposed);
+    EXPECT_TRUE(marks.valid_utf8);
+    EXPECT_FALSE(marks.nfc);
+    std::string greek = units_csv(kUnicode) + "X,Ωμέγα,office\n";
+    EXPECT_FALSE(convert_legacy_text(greek).nfc);  // NFC, but not known so without ICU
     std::string garbage = "id,name,type\nX,\xFF\xFE\xFF,office\n";
     const LegacyResult unknown = convert_legacy_text(garbage);
     EXPECT_FALSE(unknown.converted);
     EXPECT_FALSE(unknown.valid_utf8);
+    EXPECT_FALSE(unknown.nfc);
 
     Diagnostics warnings;
     auto data = read_units(garbage, warnings);
@@ -258,6 +285,23 @@ TEST(LegacyCsv, TheFilterSaysWhenTheTextIsNowUtf8) {
         named = named || (d.line == 2 && d.field == "name" &&
                           d.message_en.find("not valid UTF-8") != std::string::npos);
     EXPECT_TRUE(named) << data.error()[0].format();
+}
+
+// Names are stored NFC whether the file was known NFC (read as they are) or not (normalized),
+// by the TableReader (units.csv) and by people.csv's plain lines alike.
+TEST(LegacyCsv, NamesComeOutNfcWhetherTheFileWasKnownNfcOrNot) {
+    for (const std::string& name :
+         {std::string("Nguyễn Thị Ánh"), std::string("Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3")}) {
+        Diagnostics warnings;
+        const DatasetFiles files = {
+            {"units.csv", "id,name,type\nX," + name + ",office\n"},
+            {"people.csv",
+             "id,name,unit_id,gender,par_role,resident,component,tags\nP1," + name + ",X,,,,,\n"}};
+        auto data = read_dataset_from_memory(files, csv_encoding_filter(warnings));
+        ASSERT_TRUE(data) << data.error()[0].format();
+        EXPECT_EQ(data->units[0].name, to_nfc(name));
+        EXPECT_EQ(data->people.name[0], to_nfc(name));
+    }
 }
 
 TEST(LegacyCsv, UnconvertibleLegacyTextIsRefusedNamingTheEncoding) {

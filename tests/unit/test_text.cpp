@@ -158,8 +158,8 @@ TEST(ToNfc, NamesOfEveryFormComeOutAsIcuMakesThem) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     ASSERT_TRUE(U_SUCCESS(status));
-    const char* const pieces[] = {"a", "ă", "Ơ", "ư", "ễ", "ạ", "e\xCC\x82", "\xCC\x81",
-                                  "\xCC\xA3", " ", "Đ", "Å", "Ω", "ﬁ", "가", "\xE1\x84\x80"};
+    const char* const pieces[] = {"a",        "ă", "Ơ", "ư", "ễ", "ạ", "e\xCC\x82", "\xCC\x81",
+                                  "\xCC\xA3", " ", "Đ", "Å", "Ω", "ﬁ", "가",        "\xE1\x84\x80"};
     uint32_t seed = 1;
     for (int k = 0; k < 20000; ++k) {
         std::string text;

@@ -83,6 +83,7 @@ TableReader DatasetBuild::table(std::string file, std::string_view content,
                                 std::span<const Column> columns, bool header_required) const {
     TableReader reader(std::move(file), content, columns, sink, header_required);
     if (content_valid_utf8) reader.assume_valid_utf8();
+    if (content_nfc) reader.assume_nfc();
     return reader;
 }
 

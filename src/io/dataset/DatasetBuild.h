@@ -64,6 +64,8 @@ struct DatasetBuild {
 
     // The file being read was made sure of as valid UTF-8 by the encoding filter.
     bool content_valid_utf8 = false;
+    // ... and as NFC.
+    bool content_nfc = false;
 
     // A reader of a whole file, its problems to `sink`.
     TableReader table(std::string file, std::string_view content, std::span<const Column> columns,

@@ -66,13 +66,13 @@ void report_unknown_file(DiagnosticSink& sink, const std::string& name) {
                 fmt::format("not a dataset file; the valid files are: {}", file_list()));
 }
 
-bool apply_filter(const ContentFilter& filter, DiagnosticSink& sink, const std::string& name,
-                  std::string& content) {
+CheckedText apply_filter(const ContentFilter& filter, DiagnosticSink& sink, const std::string& name,
+                         std::string& content) {
     Diagnostics problems;
-    const bool valid_utf8 = filter(name, content, problems);
+    const CheckedText checked = filter(name, content, problems);
     for (Diagnostic& d : problems)
         sink.add(std::move(d));
-    return valid_utf8;
+    return checked;
 }
 
 // Returns the contents of a file, nullopt when the dataset does not have it; problems go to the
@@ -83,7 +83,7 @@ using FileLoader =
 struct LoadedFile {
     std::optional<std::string> content;
     DiagnosticSink problems;
-    bool valid_utf8 = false;  // the filter made sure of it
+    CheckedText checked;  // what the filter made sure of
 };
 
 LoadedFile load_and_filter(const FileLoader& load, const ContentFilter& filter,
@@ -91,7 +91,7 @@ LoadedFile load_and_filter(const FileLoader& load, const ContentFilter& filter,
     LoadedFile file;
     file.content = load(name, file.problems);
     if (file.content && filter)
-        file.valid_utf8 = apply_filter(filter, file.problems, std::string(name), *file.content);
+        file.checked = apply_filter(filter, file.problems, std::string(name), *file.content);
     return file;
 }
 
@@ -123,7 +123,8 @@ tl::expected<Dataset, Diagnostics> read_dataset(const FileLoader& load, Diagnost
             continue;
         }
         if (file.given != nullptr) build.data.*file.given = true;
-        build.content_valid_utf8 = loaded.valid_utf8;
+        build.content_valid_utf8 = loaded.checked.valid_utf8;
+        build.content_nfc = loaded.checked.valid_utf8 && loaded.checked.nfc;
         file.read(build, *content);
     }
     detail::assemble_years(build);

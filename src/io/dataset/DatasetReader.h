@@ -20,12 +20,17 @@ namespace thidua {
 // File name ("units.csv") -> file contents.
 using DatasetFiles = std::map<std::string, std::string>;
 
+// What a ContentFilter has made sure of, so that the reader does not check it a second time (a
+// national people.csv is 140 MB): the content is valid UTF-8, and also NFC.
+struct CheckedText {
+    bool valid_utf8 = false;
+    bool nfc = false;
+};
+
 // Called on each file's content before it is read, e.g. to convert a legacy Vietnamese encoding
-// (io/encoding); problems it adds fail the import like any other. Returns true when it has
-// made sure the content is valid UTF-8: the reader then does not check it a second time (a
-// national people.csv is 140 MB).
-using ContentFilter =
-    std::function<bool(const std::string& file, std::string& content, Diagnostics& problems)>;
+// (io/encoding); problems it adds fail the import like any other.
+using ContentFilter = std::function<CheckedText(const std::string& file, std::string& content,
+                                                Diagnostics& problems)>;
 
 // The files a dataset may hold, in the order they are read; only units.csv is required.
 std::span<const std::string_view> dataset_file_names();

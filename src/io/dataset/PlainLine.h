@@ -69,7 +69,8 @@ public:
 
     // "0" or "1", kUnknown when blank; anything else is left for the next step to refuse.
     int8_t flag() {
-        if (m_at != m_end && (*m_at == '0' || *m_at == '1')) return static_cast<int8_t>(*m_at++ - '0');
+        if (m_at != m_end && (*m_at == '0' || *m_at == '1'))
+            return static_cast<int8_t>(*m_at++ - '0');
         return kUnknown;
     }
 

@@ -104,12 +104,10 @@ public:
         PlainLine line(text);
         std::string_view name;
         row.id = line.id();
-        if (row.id.empty() || !line.comma() || !line.text(name) || name.empty() ||
-            !line.comma())
+        if (row.id.empty() || !line.comma() || !line.text(name) || name.empty() || !line.comma())
             return 0;
         const std::string_view unit = line.id();
-        if (unit.empty() || !line.comma() || !read_gender(line.id(), row.gender) ||
-            !line.comma())
+        if (unit.empty() || !line.comma() || !read_gender(line.id(), row.gender) || !line.comma())
             return 0;
         row.par_role = line.flag();
         if (!line.comma()) return 0;
@@ -121,7 +119,7 @@ public:
         if (length == 0 || (!m_build.content_valid_utf8 && !is_valid_utf8(name))) return 0;
         row.unit = m_build.lookup_unit(unit, ids);
         if (row.unit == kNoIndex) return 0;
-        row.name = to_nfc_of_valid(name);
+        row.name = m_build.content_nfc ? std::string(name) : to_nfc_of_valid(name);
         return length;
     }
 
@@ -234,8 +232,7 @@ void read_people(DatasetBuild& build, std::string_view content) {
     std::optional<PlainLines> plain;
     if (PlainLines::fits(header)) plain.emplace(build);
     std::vector<PeoplePart> parts = read_parts<PeoplePart>(
-        header,
-        [&](TableReader& table, PeoplePart& part) { read_part(build, plain, table, part); },
+        header, [&](TableReader& table, PeoplePart& part) { read_part(build, plain, table, part); },
         reserve_part);
     size_t rows = 0;
     for (const PeoplePart& part : parts)

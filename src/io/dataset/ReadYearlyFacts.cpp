@@ -50,7 +50,6 @@ constexpr Column kColumns[] = {
 };
 }  // namespace component_years
 
-
 // A maximum must be positive and a score must lie in 0..maximum (when the maximum is known).
 void check_score(const TableReader& table, size_t score_col, size_t max_col, double score,
                  double max) {

@@ -80,6 +80,7 @@ TableReader::TableReader(const TableReader& header_of, std::string_view rows, in
       m_csv(rows, first_line),
       m_usable(header_of.m_usable),
       m_all_utf8(header_of.m_all_utf8 == 1 ? int8_t{1} : int8_t{-1}),
+      m_all_nfc(header_of.m_all_nfc),
       m_field_of(header_of.m_field_of),
       m_unnamed(header_of.m_unnamed),
       m_any_unnamed(header_of.m_any_unnamed),
@@ -248,7 +249,7 @@ void TableReader::check_required() const {
 
 std::string TableReader::text(size_t col) const {
     // load_row() has blanked every cell that is not UTF-8.
-    return to_nfc_of_valid(m_cells[col]);
+    return m_all_nfc ? std::string(m_cells[col]) : to_nfc_of_valid(m_cells[col]);
 }
 
 std::optional<std::string_view> TableReader::id(size_t col) const {

@@ -44,6 +44,9 @@ public:
     // The caller has checked that the whole content is valid UTF-8 (an encoding filter did):
     // rows are not checked again. Readers of its parts inherit it.
     void assume_valid_utf8() { m_all_utf8 = 1; }
+    // ... and that it is NFC: text() need not normalize.
+    void assume_nfc() { m_all_nfc = true; }
+    bool all_nfc() const { return m_all_nfc; }
 
     bool next_row();
     int line() const { return m_csv.line(); }
@@ -105,6 +108,7 @@ private:
     // The rows are valid UTF-8, so cells need no check of their own: -1 until the first row
     // is read (a reader only used for its header, CsvParts, never scans the file).
     int8_t m_all_utf8 = -1;
+    bool m_all_nfc = false;
     std::vector<int> m_field_of;  // column -> CSV field, -1 when absent
     std::vector<bool> m_unnamed;  // CSV field -> header cell was blank
     bool m_any_unnamed = false;

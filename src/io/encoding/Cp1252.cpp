@@ -49,24 +49,26 @@ std::optional<std::string> utf8_to_cp1252(std::string_view utf8) {
     return out;
 }
 
-Utf8Cell classify_utf8_cell(std::string_view text) {
-    bool fits = true;
+Utf8CellCheck check_utf8_cell(std::string_view text) {
+    Utf8CellCheck check;
     for (size_t i = 0; i < text.size();) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 < 0x80) {
             ++i;
             continue;
         }
         const size_t length = utf8_sequence_length(text, i);
-        if (length == 0) return Utf8Cell::Invalid;
-        // A cell of real Vietnamese leaves cp1252 at its first letter with a mark; from there on
-        // only the encoding is checked.
-        if (fits) {
+        if (length == 0) return {false, false, false};
+        // A cell of real Vietnamese leaves cp1252 at its first letter with a mark.
+        if (check.fits_cp1252) {
             size_t at = i;
-            fits = byte_of(next_code_point(text, at)).has_value();
+            check.fits_cp1252 = byte_of(next_code_point(text, at)).has_value();
         }
+        check.precomposed = check.precomposed && is_precomposed_latin_sequence(
+                                                     b0, static_cast<unsigned char>(text[i + 1]));
         i += length;
     }
-    return fits ? Utf8Cell::FitsCp1252 : Utf8Cell::BeyondCp1252;
+    return check;
 }
 
 bool fits_cp1252(std::string_view utf8) {

@@ -18,9 +18,12 @@ std::optional<std::string> utf8_to_cp1252(std::string_view utf8);
 // Whether utf8_to_cp1252() would succeed, without building the bytes.
 bool fits_cp1252(std::string_view utf8);
 
-// What the encoding scan asks of each non-ASCII cell of a file, in one pass over it: whether it
-// is valid UTF-8 and, when it is, whether fits_cp1252() holds.
-enum class Utf8Cell : uint8_t { Invalid, FitsCp1252, BeyondCp1252 };
-Utf8Cell classify_utf8_cell(std::string_view text);
+// What the encoding scan asks of each non-ASCII cell of a file, in one pass over it.
+struct Utf8CellCheck {
+    bool valid = true;        // well-formed UTF-8; the others are only meant when it is
+    bool fits_cp1252 = true;  // fits_cp1252()
+    bool precomposed = true;  // is_precomposed_latin(): NFC without asking ICU
+};
+Utf8CellCheck check_utf8_cell(std::string_view text);
 
 }  // namespace thidua

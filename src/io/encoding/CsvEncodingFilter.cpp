@@ -57,7 +57,7 @@ ContentFilter csv_encoding_filter(Diagnostics& warnings) {
         const LegacyResult result = convert_legacy_text(content);
         if (result.converted) warnings.push_back(conversion_warning(file, *result.converted));
         if (result.refused) problems.push_back(refusal(file, *result.refused));
-        return result.valid_utf8;
+        return CheckedText{result.valid_utf8, result.nfc};
     };
 }
 

@@ -146,6 +146,7 @@ struct CellScan {
     std::vector<std::string_view> suspects;   // Western text that is not Vietnamese
     std::vector<std::string_view> ambiguous;  // Western text that could be Vietnamese
     bool real_unicode = false;                // a cell with Vietnamese beyond cp1252
+    bool precomposed = true;                  // every cell is_precomposed_latin()
     // Every segment is valid UTF-8, so the whole text is: the bytes between segments are ASCII
     // and no UTF-8 sequence holds an ASCII byte. Once false, the rest is not scanned.
     bool valid_utf8 = true;
@@ -155,10 +156,11 @@ CellScan scan_part(std::string_view content) {
     CellScan out;
     for_each_non_ascii_segment(content, [&](std::string_view s) {
         if (!out.valid_utf8) return;
-        const Utf8Cell kind = classify_utf8_cell(s);
-        if (kind == Utf8Cell::Invalid) {
+        const Utf8CellCheck check = check_utf8_cell(s);
+        out.precomposed = out.precomposed && check.precomposed;
+        if (!check.valid) {
             out.valid_utf8 = false;
-        } else if (kind == Utf8Cell::BeyondCp1252) {
+        } else if (!check.fits_cp1252) {
             // Real Unicode Vietnamese is the common case (every name of a people.csv): once one
             // cell shows it, the others need not be read.
             out.real_unicode = out.real_unicode || plausible_vietnamese(s);
@@ -212,6 +214,7 @@ CellScan scan(std::string_view content) {
         out.suspects.insert(out.suspects.end(), more.suspects.begin(), more.suspects.end());
         out.ambiguous.insert(out.ambiguous.end(), more.ambiguous.begin(), more.ambiguous.end());
         out.real_unicode = out.real_unicode || more.real_unicode;
+        out.precomposed = out.precomposed && more.precomposed;
         out.valid_utf8 = out.valid_utf8 && more.valid_utf8;
     }
     return out;
@@ -256,7 +259,7 @@ LegacyResult convert_legacy_text(std::string& content) {
     // Plain ASCII (a person_years.csv) holds no legacy text: one pass at memory speed.
     LegacyResult out;
     if (find_non_ascii(content, 0) == std::string_view::npos) {
-        out.valid_utf8 = true;
+        out.valid_utf8 = out.nfc = true;
         return out;
     }
     // One pass over the text both checks it is UTF-8 and finds the cells that may be mojibake.
@@ -270,6 +273,7 @@ LegacyResult convert_legacy_text(std::string& content) {
     // Cells that were mojibake are replaced by their decoding, itself checked UTF-8.
     out = convert_mojibake(content, cells);
     out.valid_utf8 = !out.refused;
+    out.nfc = out.valid_utf8 && !out.converted && cells.precomposed;
     return out;
 }
 

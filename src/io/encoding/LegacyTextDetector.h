@@ -33,6 +33,9 @@ struct LegacyResult {
     std::optional<LegacyRefusal> refused;
     // The content is now valid UTF-8 (its readers need not check it again).
     bool valid_utf8 = false;
+    // And NFC: it was not converted, and its letters are all precomposed Latin
+    // (is_precomposed_latin), so its readers need not normalize its names.
+    bool nfc = false;
 };
 
 // Converts `content` in place when a legacy encoding is found.
