@@ -170,6 +170,40 @@ TEST(CsvParts, ProblemsInEveryPartAreListedInFileOrder) {
     EXPECT_TRUE(duplicate);
 }
 
+// person_years.csv's slots are filled by several threads, each for a range of people: a row
+// repeated far from its first (another part, another thread's people) is still the one
+// reported, naming the first row in the file, and the problems come in file order.
+TEST(CsvParts, RepeatedPersonYearsAcrossPartsAreReportedAgainstTheFirstInTheFile) {
+    thidua::testing_support::TempDir dir("thidua-parts-repeat");
+    ASSERT_TRUE(generate_province(dir.path()));
+    const auto years_path = dir.path() / "person_years.csv";
+    std::string years = read_text(years_path);
+    const int last = static_cast<int>(std::count(years.begin(), years.end(), '\n'));
+    // Line 3 now holds a row of a person near the end, whose own row comes later; a row of the
+    // person of line 4 is repeated near the end.
+    const std::string near_end = line_of(years, last - 1);
+    const std::string early = line_of(years, 4);
+    years = replace_line(years, 3, near_end);
+    years = replace_line(years, last - 2, early);
+    write_text(years_path, years);
+    for (int threads : {1, 4}) {
+        const auto read = read_with_threads(dir.path(), threads);
+        ASSERT_FALSE(read);
+        std::vector<std::string> repeats;
+        for (const auto& d : read.error()) {
+            if (d.file == "person_years.csv")
+                repeats.push_back(std::to_string(d.line) + " " + d.message_en);
+        }
+        ASSERT_EQ(repeats.size(), 2u) << threads;
+        EXPECT_NE(repeats[0].find(std::to_string(last - 2) + " duplicate row"), std::string::npos)
+            << repeats[0];
+        EXPECT_NE(repeats[0].find("already on row 4"), std::string::npos) << repeats[0];
+        EXPECT_NE(repeats[1].find(std::to_string(last - 1) + " duplicate row"), std::string::npos)
+            << repeats[1];
+        EXPECT_NE(repeats[1].find("already on row 3"), std::string::npos) << repeats[1];
+    }
+}
+
 // registrations.csv is read in parts once it passes a megabyte (a national one has hundreds of
 // thousands of rows): the rows keep their file order and the problems their lines.
 TEST(CsvParts, RegistrationsReadInPartsKeepTheirOrderAndLines) {

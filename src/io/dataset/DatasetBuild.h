@@ -3,6 +3,7 @@
 // each id was first seen, and the yearly rows held back until every file has been read and the
 // span of years is known. Internal to src/io.
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,24 @@ struct UnitYearRow {
            task_completion = NAN;
     int8_t par_rating = kUnknown, head_leads = kUnknown, compliance = kUnknown,
            excellent_achievement = kUnknown, initiative = kUnknown, disciplined = kUnknown;
+};
+
+// The first and last of some years; empty until one is added.
+struct YearRange {
+    int first = 0;
+    int last = -1;
+    bool empty() const { return last < first; }
+    void add(int year) {
+        if (empty()) {
+            first = last = year;
+        } else {
+            first = std::min(first, year);
+            last = std::max(last, year);
+        }
+    }
+    void add(const YearRange& more) {
+        if (!more.empty()) add(more.first), add(more.last);
+    }
 };
 
 // Packed: a national dataset has tens of millions of these.
@@ -60,6 +79,7 @@ struct DatasetBuild {
     // person_years.csv's rows in file order, as the parts read them (ReadInParts.h): joining
     // the parts of a national file into one vector was a serial copy of 250 MB.
     std::vector<std::vector<PersonYearRow>> person_years;
+    YearRange person_year_range;  // of those rows, kept by the threads that read them
     std::vector<ComponentYearRow> component_years;
 
     // The file being read was made sure of as valid UTF-8 by the encoding filter.

@@ -39,6 +39,7 @@ struct PersonYearPart {
     DiagnosticSink sink;
     DatasetBuild::IdCache ids;
     std::vector<PersonYearRow> rows;
+    YearRange years;
 };
 
 void read_row(const DatasetBuild& build, const TableReader& table, PersonYearPart& part) {
@@ -56,6 +57,7 @@ void read_row(const DatasetBuild& build, const TableReader& table, PersonYearPar
     if (row.person == kNoIndex || !year) return;
     row.year = static_cast<int16_t>(*year);
     part.rows.push_back(row);
+    part.years.add(row.year);
 }
 
 // A scale's ids packed eight bytes to a word, so that a cell is matched without a string
@@ -149,6 +151,7 @@ void read_part(const DatasetBuild& build, const std::optional<PlainLines>& plain
         if (length > 0) {
             row.line = table.take_line(length);
             part.rows.push_back(row);
+            part.years.add(row.year);
         } else if (table.next_row()) {
             read_row(build, table, part);
         } else {
@@ -174,6 +177,7 @@ void read_person_years(DatasetBuild& build, std::string_view content) {
     for (PersonYearPart& part : parts) {
         build.sink.absorb(std::move(part.sink));
         build.person_years.push_back(std::move(part.rows));
+        build.person_year_range.add(part.years);
     }
 }
 
