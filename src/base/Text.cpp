@@ -150,18 +150,29 @@ size_t find_either(std::string_view text, size_t from, char a, char b) {
     return std::string_view::npos;
 }
 
-bool is_ascii(std::string_view text) {
-    size_t i = 0;
-    // Eight bytes at a time: CSV files are mostly ASCII and this runs over every cell.
-    for (; i + 8 <= text.size(); i += 8) {
-        uint64_t word = 0;
-        std::memcpy(&word, text.data() + i, 8);
-        if (word & 0x8080808080808080ULL) return false;
+size_t find_non_ascii(std::string_view text, size_t from) {
+    size_t i = from;
+#if defined(__SSE2__)
+    for (; i + 32 <= text.size(); i += 32) {
+        const auto* at = reinterpret_cast<const __m128i*>(text.data() + i);
+        const __m128i either = _mm_or_si128(_mm_loadu_si128(at), _mm_loadu_si128(at + 1));
+        if (_mm_movemask_epi8(either) != 0) break;  // which byte is found below
     }
+    for (; i + 16 <= text.size(); i += 16) {
+        const int high =
+            _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)));
+        if (high != 0)
+            return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(high)));
+    }
+#endif
     for (; i < text.size(); ++i) {
-        if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+        if (static_cast<unsigned char>(text[i]) >= 0x80) return i;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+bool is_ascii(std::string_view text) {
+    return find_non_ascii(text, 0) == std::string_view::npos;
 }
 
 bool is_valid_utf8(std::string_view text) {

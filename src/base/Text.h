@@ -69,6 +69,9 @@ size_t count_newlines(std::string_view text);
 // The first byte at or after `from` that is `a` or `b`, npos when there is none; sixteen bytes
 // at a time, for a look through a whole file.
 size_t find_either(std::string_view text, size_t from, char a, char b);
+// The first byte at or after `from` that is not ASCII, npos when there is none; thirty-two
+// bytes at a time, for a look through a whole file (a person_years.csv is all ASCII).
+size_t find_non_ascii(std::string_view text, size_t from);
 bool is_ascii(std::string_view text);
 
 // Appends one code point as UTF-8 (the decoders of legacy encodings and of XLSX escapes build

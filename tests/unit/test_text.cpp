@@ -172,3 +172,17 @@ TEST(ToNfc, NamesOfEveryFormComeOutAsIcuMakesThem) {
         EXPECT_EQ(thidua::to_nfc_of_valid(text), expected);
     }
 }
+
+TEST(FindNonAscii, FindsTheFirstHighByteFromAnyOffsetAcrossBlockEdges) {
+    for (size_t size : {size_t{0}, size_t{15}, size_t{16}, size_t{31}, size_t{32}, size_t{100}}) {
+        for (size_t high = 0; high <= size; ++high) {
+            std::string text(size, 'a');
+            if (high < size) text[high] = '\xC3';
+            for (size_t from = 0; from <= size; from += 7) {
+                const size_t expected = high < size && high >= from ? high : std::string::npos;
+                EXPECT_EQ(thidua::find_non_ascii(text, from), expected) << size << " " << high;
+            }
+            EXPECT_EQ(thidua::is_ascii(text), high == size);
+        }
+    }
+}

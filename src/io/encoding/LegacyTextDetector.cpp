@@ -21,19 +21,6 @@ bool is_delimiter(char c) {
     return c == ',' || c == '"' || c == '\r' || c == '\n';
 }
 
-size_t find_non_ascii(std::string_view text, size_t from) {
-    // Eight bytes at a time: a national person_years.csv is hundreds of MB of plain ASCII.
-    size_t i = from;
-    for (; i + 8 <= text.size(); i += 8) {
-        if (const uint64_t high = swar::load(text.data() + i) & swar::kHighBits)
-            return i + swar::first_marked(high);
-    }
-    for (; i < text.size(); ++i) {
-        if (static_cast<unsigned char>(text[i]) >= 0x80) return i;
-    }
-    return std::string_view::npos;
-}
-
 // The first delimiter at or after `from`, or the end of the text; eight bytes at a time, since
 // a segment is a whole name.
 size_t find_delimiter(std::string_view text, size_t from) {
