@@ -24,8 +24,8 @@
 
 namespace {
 
-using thidua::CsvPart;
-using thidua::split_csv_rows;
+using thidua::cut_at_lines;
+using thidua::scan_part;
 
 std::string rows_text(int rows) {
     std::string text;
@@ -34,42 +34,82 @@ std::string rows_text(int rows) {
     return text;
 }
 
-std::string joined(const std::vector<CsvPart>& parts) {
+std::string joined(const std::vector<std::string_view>& parts) {
     std::string out;
-    for (const CsvPart& p : parts)
-        out += p.text;
+    for (std::string_view p : parts)
+        out += p;
     return out;
 }
 
-TEST(CsvParts, PartsEndAtLineEndsAndKnowTheirFirstLine) {
+TEST(CsvParts, PartsEndAtLineEndsAndCountThem) {
     const std::string text = rows_text(1000);
-    const auto parts = split_csv_rows(text, 2, 3, 100);
+    const auto parts = cut_at_lines(text, 3, 100);
     ASSERT_EQ(parts.size(), 3u);
     EXPECT_EQ(joined(parts), text);
-    int line = 2;
-    for (const CsvPart& p : parts) {
-        EXPECT_EQ(p.first_line(), line);
-        EXPECT_EQ(p.text.back(), '\n');
+    size_t row = 0;
+    for (std::string_view p : parts) {
+        EXPECT_EQ(p.back(), '\n');
         // Each part starts with a whole row: "P<n>,".
-        EXPECT_EQ(p.text.front(), 'P');
-        EXPECT_EQ(p.text.substr(0, p.text.find(',')), "P" + std::to_string(line - 2));
-        line += static_cast<int>(std::count(p.text.begin(), p.text.end(), '\n'));
+        EXPECT_EQ(p.substr(0, p.find(',')), "P" + std::to_string(row));
+        const auto scan = scan_part(p);
+        EXPECT_TRUE(scan.apart);
+        EXPECT_EQ(scan.line_ends, static_cast<size_t>(std::count(p.begin(), p.end(), '\n')));
+        row += scan.line_ends;
+    }
+    EXPECT_EQ(row, 1000u);
+    EXPECT_EQ(cut_at_lines(rows_text(3), 4, 100).size(), 1u);
+}
+
+// Quotes and lone CRs anywhere (at the edges of the scan's blocks too); CRLF line ends, even
+// split across two blocks, keep a part apart.
+TEST(CsvParts, QuotesAndLoneCarriageReturnsKeepAPartFromBeingReadApart) {
+    const std::string rows = rows_text(400);
+    for (size_t at = 0; at < 600; at += 7) {
+        std::string quoted = rows, lone_cr = rows;
+        quoted.insert(at, "\"");
+        lone_cr.insert(rows[at] == '\n' ? at + 1 : at, "\r");  // not before a LF
+        EXPECT_FALSE(scan_part(quoted).apart) << at;
+        EXPECT_FALSE(scan_part(lone_cr).apart) << at;
+    }
+    EXPECT_FALSE(scan_part(rows + "P,2023,htt\r").apart);  // a CR ending the text
+    for (size_t pad = 0; pad < 40; ++pad) {
+        std::string crlf(pad, 'x');
+        for (int i = 0; i < 1000; ++i)
+            crlf += "P" + std::to_string(i) + ",2023\r\n";
+        const auto scan = scan_part(crlf);
+        EXPECT_TRUE(scan.apart) << pad;
+        EXPECT_EQ(scan.line_ends, 1000u);
     }
 }
 
-TEST(CsvParts, QuotesLoneCarriageReturnsAndSmallTextsStayWhole) {
-    const std::string quoted = rows_text(500) + "\"P,x\",2023,htt\n" + rows_text(500);
-    EXPECT_EQ(split_csv_rows(quoted, 2, 4, 100).size(), 1u);
-    const std::string lone_cr = rows_text(500) + "P,2023,htt\r" + rows_text(500);
-    EXPECT_EQ(split_csv_rows(lone_cr, 2, 4, 100).size(), 1u);
-    EXPECT_EQ(split_csv_rows(rows_text(3), 2, 4, 100).size(), 1u);
-    std::string crlf;
-    for (int i = 0; i < 1000; ++i)
-        crlf += "P" + std::to_string(i) + ",2023\r\n";
-    const auto parts = split_csv_rows(crlf, 2, 2, 100);
-    ASSERT_EQ(parts.size(), 2u);
-    EXPECT_EQ(parts[0].text.substr(parts[0].text.size() - 2), "\r\n");
-    EXPECT_EQ(joined(parts), crlf);
+// A quoted file cut in parts is still read whole: its rows, lines and problems are those of one
+// thread (a quoted cell may hold a line feed).
+TEST(CsvParts, AQuotedFileIsReadWholeOnAnyNumberOfThreads) {
+    std::string people = "id,name,unit_id\n", years = "person_id,year,rating\n";
+    for (int p = 0; p < 2000; ++p) {
+        people += "P" + std::to_string(p) + ",Người,U\n";
+        for (int year = 1990; year < 2090; ++year)
+            years += "P" + std::to_string(p) + "," + std::to_string(year) + ",htt\n";
+    }
+    years += "\"P1\",2095,\"ht\nt\"\nP2,2096,bad\n";
+    const thidua::DatasetFiles files = {{"units.csv", "id,name,type\nU,Đơn vị,office\n"},
+                                        {"people.csv", people},
+                                        {"person_years.csv", years}};
+    ::setenv("THIDUA_THREADS", "4", 1);
+    const auto four = thidua::read_dataset_from_memory(files);
+    ::setenv("THIDUA_THREADS", "1", 1);
+    const auto one = thidua::read_dataset_from_memory(files);
+    ::unsetenv("THIDUA_THREADS");
+    ASSERT_FALSE(one);
+    ASSERT_FALSE(four);
+    ASSERT_EQ(one.error().size(), four.error().size());
+    for (size_t i = 0; i < one.error().size(); ++i)
+        EXPECT_EQ(one.error()[i].format(), four.error()[i].format());
+    // 200,000 rows from line 2; the rating with a line feed on line 200,002, the bad one on
+    // line 200,004.
+    ASSERT_EQ(four.error().size(), 2u);
+    EXPECT_EQ(four.error().front().line, 200002);
+    EXPECT_EQ(four.error().back().line, 200004);
 }
 
 class ReaderThreads {

@@ -87,10 +87,6 @@ TableReader DatasetBuild::table(std::string file, std::string_view content,
     return reader;
 }
 
-size_t estimate_rows(std::string_view content) {
-    return count_newlines(content) + 1;
-}
-
 Index DatasetBuild::lookup_unit(std::string_view id, IdCache& cache) const {
     return find_id([&](std::string_view u) { return find_unit_id(data, u); }, id, cache.unit,
                    data.units.size(),

@@ -130,9 +130,6 @@ private:
     mutable IdCache m_cache;
 };
 
-// Rows in a CSV text, at most: to reserve columns and maps before reading them.
-size_t estimate_rows(std::string_view content);
-
 void read_units(DatasetBuild& build, std::string_view content);
 void read_lineage(DatasetBuild& build, std::string_view content);
 void read_people(DatasetBuild& build, std::string_view content);

@@ -1,38 +1,68 @@
 #pragma once
 // The rows after a table's header read in line-aligned parts (CsvParts.h), one thread a part:
-// each part's rows go through `read_row(table, part)` into a Part of its own, whose `sink` takes
-// the part's problems, and the parts come back in file order for the caller to join on one
-// thread. `reserve(part, text)` first sizes a part for its text (estimate_rows).
+// each part's rows go through `read_rows(table, part)` into a Part of its own, whose `sink`
+// takes the part's problems, and the parts come back in file order for the caller to join on
+// one thread. `reserve(part, rows)` first sizes a part for the rows it will have at most. A
+// text whose parts cannot be read apart (a quote, a lone CR) is read whole, as one part.
 
+#include <cstddef>
+#include <latch>
+#include <optional>
 #include <string_view>
-#include <thread>
 #include <vector>
 
+#include "base/Text.h"
 #include "base/Threads.h"
 #include "io/dataset/CsvParts.h"
 #include "io/dataset/TableReader.h"
 
 namespace thidua::detail {
 
+// nullopt when a part holds a quote or a lone CR. Each thread scans its part, and once all have
+// (the latch), numbers its lines from the line ends of the parts before it.
+template <typename Part, typename ReadRows, typename Reserve>
+std::optional<std::vector<Part>> read_apart(const TableReader& header,
+                                            const std::vector<std::string_view>& texts,
+                                            ReadRows& read_rows, Reserve& reserve) {
+    std::vector<PartScan> scans(texts.size());
+    std::vector<Part> parts(texts.size());
+    std::latch scanned(static_cast<std::ptrdiff_t>(texts.size()));
+    const auto all_apart = [&] {
+        for (const PartScan& s : scans) {
+            if (!s.apart) return false;
+        }
+        return true;
+    };
+    run_parts(texts.size(), [&](size_t k) {
+        scans[k] = scan_part(texts[k]);
+        scanned.arrive_and_wait();
+        if (!all_apart()) return;
+        int line = header.rest_line();
+        for (size_t j = 0; j < k; ++j)
+            line += static_cast<int>(scans[j].line_ends);
+        reserve(parts[k], scans[k].line_ends + 1);
+        TableReader table(header, texts[k], line, parts[k].sink);
+        read_rows(table, parts[k]);
+    });
+    if (!all_apart()) return std::nullopt;
+    return parts;
+}
+
 // `read_rows(table, part)` reads every row of a part's table: for a caller with a faster path
 // for its common rows (TableReader::unread).
 template <typename Part, typename ReadRows, typename Reserve>
 std::vector<Part> read_parts(const TableReader& header, ReadRows read_rows, Reserve reserve) {
-    const std::vector<CsvPart> texts =
-        split_csv_rows(header.rest(), header.rest_line(), worker_threads());
-    std::vector<Part> parts(texts.size());
-    const auto read_part = [&](const CsvPart& text, Part& part) {
-        reserve(part, text.text);
-        TableReader table(header, text.text, text.first_line(), part.sink);
-        read_rows(table, part);
-    };
-    std::vector<std::jthread> threads;
-    for (size_t k = 1; k < texts.size(); ++k)
-        threads.emplace_back([&, k] { read_part(texts[k], parts[k]); });
-    read_part(texts[0], parts[0]);
-    for (std::jthread& t : threads)
-        t.join();
-    return parts;
+    const std::vector<std::string_view> texts = cut_at_lines(header.rest(), worker_threads());
+    if (texts.size() > 1) {
+        if (std::optional<std::vector<Part>> parts =
+                read_apart<Part>(header, texts, read_rows, reserve))
+            return std::move(*parts);
+    }
+    std::vector<Part> whole(1);
+    reserve(whole[0], count_newlines(header.rest()) + 1);
+    TableReader table(header, header.rest(), header.rest_line(), whole[0].sink);
+    read_rows(table, whole[0]);
+    return whole;
 }
 
 template <typename Part, typename ReadRow, typename Reserve>
@@ -46,7 +76,7 @@ std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row, Res
 
 template <typename Part, typename ReadRow>
 std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row) {
-    return read_in_parts<Part>(header, read_row, [](Part&, std::string_view) {});
+    return read_in_parts<Part>(header, read_row, [](Part&, size_t) {});
 }
 
 }  // namespace thidua::detail

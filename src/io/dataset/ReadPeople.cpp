@@ -171,8 +171,7 @@ void reserve(People& p, size_t rows) {
     reserve_huge(p.tags, rows);
 }
 
-void reserve_part(PeoplePart& part, std::string_view text) {
-    const size_t rows = estimate_rows(text);
+void reserve_part(PeoplePart& part, size_t rows) {
     reserve(part.people, rows);
     reserve_huge(part.lines, rows);
     reserve_huge(part.id_hashes, rows);

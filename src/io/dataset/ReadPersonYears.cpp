@@ -171,9 +171,7 @@ void read_person_years(DatasetBuild& build, std::string_view content) {
     std::vector<PersonYearPart> parts = read_parts<PersonYearPart>(
         header,
         [&](TableReader& table, PersonYearPart& part) { read_part(build, plain, table, part); },
-        [](PersonYearPart& part, std::string_view text) {
-            reserve_huge(part.rows, estimate_rows(text));
-        });
+        [](PersonYearPart& part, size_t rows) { reserve_huge(part.rows, rows); });
     for (PersonYearPart& part : parts) {
         build.sink.absorb(std::move(part.sink));
         build.person_years.push_back(std::move(part.rows));
