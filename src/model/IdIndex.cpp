@@ -42,20 +42,13 @@ void IdIndex::prefetch(uint32_t hash) const {
     if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)], 1);
 }
 
+void IdIndex::grow() {
+    rehash(std::max<size_t>(16, 2 * m_slots.size()));
+}
+
 Index IdIndex::insert_hashed(const std::vector<std::string>& ids, Index row, uint32_t hash) {
-    if (2 * (m_size + 1) > m_slots.size()) rehash(std::max<size_t>(16, 2 * m_slots.size()));
-    const std::string& id = ids[static_cast<size_t>(row)];
-    const size_t mask = m_slots.size() - 1;
-    size_t at = hash & mask;
-    // Linear probing: at most half full, so runs stay short.
-    while (m_slots[at].row != kNoIndex) {
-        const Slot& s = m_slots[at];
-        if (s.hash == hash && ids[static_cast<size_t>(s.row)] == id) return s.row;
-        at = (at + 1) & mask;
-    }
-    m_slots[at] = {hash, row};
-    ++m_size;
-    return kNoIndex;
+    return insert_hashed_with(
+        [&](Index r) -> std::string_view { return ids[static_cast<size_t>(r)]; }, row, hash);
 }
 
 Index IdIndex::find(const std::vector<std::string>& ids, std::string_view id) const {

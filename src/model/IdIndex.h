@@ -27,6 +27,24 @@ public:
     // insert() with the id's hash_of() computed beforehand: people.csv's parts hash their ids
     // on their own threads, and only the placing is left to the one thread that adds them.
     Index insert_hashed(const std::vector<std::string>& ids, Index row, uint32_t hash);
+    // The same with the ids read through `id_of(row)`, for ids not yet in their column:
+    // people.csv's rows are indexed from the parts that read them while the column is filled.
+    template <typename IdOf>
+    Index insert_hashed_with(IdOf&& id_of, Index row, uint32_t hash) {
+        if (2 * (m_size + 1) > m_slots.size()) grow();
+        const std::string_view id = id_of(row);
+        const size_t mask = m_slots.size() - 1;
+        size_t at = hash & mask;
+        // Linear probing: at most half full, so runs stay short.
+        while (m_slots[at].row != kNoIndex) {
+            const Slot& s = m_slots[at];
+            if (s.hash == hash && id_of(s.row) == id) return s.row;
+            at = (at + 1) & mask;
+        }
+        m_slots[at] = {hash, row};
+        ++m_size;
+        return kNoIndex;
+    }
     // Starts loading the slot a hash probes first. Inserting millions of ids misses the cache
     // on nearly every one; asked a few ids ahead, the misses overlap instead of adding up.
     void prefetch(uint32_t hash) const;
@@ -45,6 +63,7 @@ private:
         Index row = kNoIndex;  // kNoIndex: empty
     };
     void rehash(size_t slots);
+    void grow();
 
     std::vector<Slot> m_slots;  // a power of two, at most half full
     size_t m_size = 0;

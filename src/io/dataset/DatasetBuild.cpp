@@ -9,6 +9,12 @@ namespace thidua::detail {
 
 void DatasetBuild::report(std::string_view file, int line, std::string_view field,
                           std::string_view value, std::string vi, std::string en) {
+    report_to(sink, file, line, field, value, std::move(vi), std::move(en));
+}
+
+void DatasetBuild::report_to(DiagnosticSink& to, std::string_view file, int line,
+                             std::string_view field, std::string_view value, std::string vi,
+                             std::string en) {
     Diagnostic d;
     d.file = std::string(file);
     d.line = line;
@@ -16,7 +22,7 @@ void DatasetBuild::report(std::string_view file, int line, std::string_view fiel
     d.value = std::string(value);
     d.message = std::move(vi);
     d.message_en = std::move(en);
-    sink.add(std::move(d));
+    to.add(std::move(d));
 }
 
 std::vector<TagId> DatasetBuild::tags(const TableReader& table, size_t col) {
@@ -25,13 +31,20 @@ std::vector<TagId> DatasetBuild::tags(const TableReader& table, size_t col) {
 
 std::vector<TagId> DatasetBuild::intern_tags(std::span<const std::string_view> names,
                                              std::string_view file, int line) {
+    return intern_tags(names, file, line, sink);
+}
+
+std::vector<TagId> DatasetBuild::intern_tags(std::span<const std::string_view> names,
+                                             std::string_view file, int line,
+                                             DiagnosticSink& problems) {
     std::vector<TagId> out;
     for (std::string_view name : names) {
         auto found = tag_by_name.find(std::string(name));
         if (found == tag_by_name.end()) {
             if (data.tag_names.size() > std::numeric_limits<TagId>::max()) {
-                report(file, line, "tags", name, "Quá nhiều nhãn khác nhau trong bộ dữ liệu",
-                       "too many different tags in the dataset");
+                report_to(problems, file, line, "tags", name,
+                          "Quá nhiều nhãn khác nhau trong bộ dữ liệu",
+                          "too many different tags in the dataset");
                 continue;
             }
             const auto tag = static_cast<TagId>(data.tag_names.size());

@@ -93,11 +93,17 @@ struct DatasetBuild {
 
     void report(std::string_view file, int line, std::string_view field, std::string_view value,
                 std::string vi, std::string en);
+    static void report_to(DiagnosticSink& to, std::string_view file, int line,
+                          std::string_view field, std::string_view value, std::string vi,
+                          std::string en);
 
     // Interned, sorted and without repeats; a tag past the TagId range is reported.
     std::vector<TagId> tags(const TableReader& table, size_t col);
     std::vector<TagId> intern_tags(std::span<const std::string_view> names, std::string_view file,
                                    int line);
+    // The same, its problem to `problems`.
+    std::vector<TagId> intern_tags(std::span<const std::string_view> names, std::string_view file,
+                                   int line, DiagnosticSink& problems);
     Index intern_component(std::string_view id);
 
     // Yearly files list a subject's years on consecutive rows, and subjects in the order of

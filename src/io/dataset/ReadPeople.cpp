@@ -9,6 +9,7 @@
 
 #include "base/HugePages.h"
 #include "base/Text.h"
+#include "base/Threads.h"
 #include "io/dataset/CellParsers.h"
 #include "io/dataset/DatasetBuild.h"
 #include "io/dataset/PlainLine.h"
@@ -179,47 +180,95 @@ void reserve_part(PeoplePart& part, size_t rows) {
     reserve_huge(part.tags, rows);
 }
 
-void register_person(DatasetBuild& build, Index person, uint32_t hash, int line) {
-    const std::string& id = build.data.people.id[static_cast<size_t>(person)];
-    if (id.empty()) return;
-    const Index earlier = build.data.person_index.insert_hashed(build.data.people.id, person, hash);
-    if (earlier == kNoIndex) return;
-    const int first = build.person_line[static_cast<size_t>(earlier)];
-    build.report("people.csv", line, "id", id,
-                 fmt::format("Mã cá nhân bị trùng (đã dùng ở dòng {})", first),
-                 fmt::format("duplicate person id (already used on row {})", first));
-}
-
 template <typename T>
 void append(std::vector<T>& to, std::vector<T>& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-// Moves the part's rows into the dataset, in file order, interning what they name.
-void add_part(DatasetBuild& build, PeoplePart& part) {
-    People& to = build.data.people;
-    People& from = part.people;
-    const size_t first = to.size();
-    append(to.id, from.id);
-    append(to.name, from.name);
-    append(to.unit, from.unit);
-    append(to.gender, from.gender);
-    append(to.par_role, from.par_role);
-    append(to.resident, from.resident);
-    append(build.person_line, part.lines);
-    constexpr size_t kPrefetchAhead = 8;
-    for (size_t row = 0; row < part.components.size(); ++row) {
-        if (row + kPrefetchAhead < part.id_hashes.size())
-            build.data.person_index.prefetch(part.id_hashes[row + kPrefetchAhead]);
-        const std::string_view component = part.components[row];
-        to.component.push_back(component.empty() ? kNoIndex : build.intern_component(component));
-        const int line = build.person_line[first + row];
-        to.tags.push_back(part.tags[row].empty()
-                              ? std::vector<TagId>()
-                              : build.intern_tags(part.tags[row], "people.csv", line));
-        register_person(build, static_cast<Index>(first + row), part.id_hashes[row], line);
+// The parts' rows as one table in file order, for the thread that indexes and interns them
+// while the other moves their columns into the dataset: it reads only the parts' ids, hashes,
+// lines, components and tags, which the other leaves alone (ids are copied, not moved).
+class JoinedParts {
+public:
+    explicit JoinedParts(std::vector<PeoplePart>& parts) : m_parts(parts) {
+        size_t first = 0;
+        for (const PeoplePart& part : parts) {
+            m_first.push_back(first);
+            first += part.people.size();
+        }
     }
-    part = PeoplePart();
+
+    std::string_view id(Index row) const {
+        const auto [part, at] = locate(row);
+        return part.people.id[at];
+    }
+    int line(Index row) const {
+        const auto [part, at] = locate(row);
+        return part.lines[at];
+    }
+
+private:
+    std::pair<const PeoplePart&, size_t> locate(Index row) const {
+        const auto r = static_cast<size_t>(row);
+        size_t k = m_first.size() - 1;
+        while (m_first[k] > r)
+            --k;
+        return {m_parts[k], r - m_first[k]};
+    }
+
+    const std::vector<PeoplePart>& m_parts;
+    std::vector<size_t> m_first;
+};
+
+// Indexes the ids, reporting repeats, and interns components and tags, in file order; the
+// problems of each part go to its `joined` sink.
+void index_and_intern(DatasetBuild& build, std::vector<PeoplePart>& parts,
+                      std::vector<DiagnosticSink>& joined) {
+    const JoinedParts rows(parts);
+    const auto id_of = [&](Index row) { return rows.id(row); };
+    People& to = build.data.people;
+    IdIndex& index = build.data.person_index;
+    constexpr size_t kPrefetchAhead = 8;
+    Index person = 0;
+    for (size_t k = 0; k < parts.size(); ++k) {
+        const PeoplePart& part = parts[k];
+        for (size_t row = 0; row < part.people.size(); ++row, ++person) {
+            if (row + kPrefetchAhead < part.id_hashes.size())
+                index.prefetch(part.id_hashes[row + kPrefetchAhead]);
+            const std::string_view component = part.components[row];
+            to.component.push_back(component.empty() ? kNoIndex
+                                                     : build.intern_component(component));
+            const int line = part.lines[row];
+            to.tags.push_back(
+                part.tags[row].empty()
+                    ? std::vector<TagId>()
+                    : build.intern_tags(part.tags[row], "people.csv", line, joined[k]));
+            const std::string_view id = part.people.id[row];
+            if (id.empty()) continue;
+            const Index earlier = index.insert_hashed_with(id_of, person, part.id_hashes[row]);
+            if (earlier == kNoIndex) continue;
+            const int first = rows.line(earlier);
+            DatasetBuild::report_to(
+                joined[k], "people.csv", line, "id", id,
+                fmt::format("Mã cá nhân bị trùng (đã dùng ở dòng {})", first),
+                fmt::format("duplicate person id (already used on row {})", first));
+        }
+    }
+}
+
+// The parts' columns moved into the dataset, the ids copied (index_and_intern reads them).
+void move_columns(DatasetBuild& build, std::vector<PeoplePart>& parts) {
+    People& to = build.data.people;
+    for (PeoplePart& part : parts) {
+        People& from = part.people;
+        to.id.insert(to.id.end(), from.id.begin(), from.id.end());
+        append(to.name, from.name);
+        append(to.unit, from.unit);
+        append(to.gender, from.gender);
+        append(to.par_role, from.par_role);
+        append(to.resident, from.resident);
+        build.person_line.insert(build.person_line.end(), part.lines.begin(), part.lines.end());
+    }
 }
 
 }  // namespace
@@ -239,9 +288,17 @@ void read_people(DatasetBuild& build, std::string_view content) {
     reserve(build.data.people, rows);
     reserve_huge(build.person_line, rows);
     build.data.person_index.reserve(rows);
-    for (PeoplePart& part : parts) {
-        build.sink.absorb(std::move(part.sink));
-        add_part(build, part);
+    // The joining is one thread's work in file order; the moving of columns is left to another.
+    std::vector<DiagnosticSink> joined(parts.size());
+    run_parts(2, [&](size_t job) {
+        if (job == 0)
+            index_and_intern(build, parts, joined);
+        else
+            move_columns(build, parts);
+    });
+    for (size_t k = 0; k < parts.size(); ++k) {
+        build.sink.absorb(std::move(parts[k].sink));
+        build.sink.absorb(std::move(joined[k]));
     }
 }
 
