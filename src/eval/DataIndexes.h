@@ -7,6 +7,7 @@
 //
 // The dataset must not change while a DataIndexes made from it is in use.
 
+#include <memory>
 #include <mutex>
 #include <span>
 #include <string>
@@ -39,7 +40,6 @@ public:
 
 private:
     void build_members() const;
-    void build_members_of_year(int y) const;
     void build_components() const;
     void build_registrations() const;
 
@@ -47,7 +47,8 @@ private:
 
     mutable std::once_flag m_members_once;
     mutable std::vector<std::vector<uint32_t>> m_member_offsets;  // per year: unit -> begin
-    mutable std::vector<std::vector<Index>> m_member_people;      // per year, grouped by unit
+    // Per year, grouped by unit; only the members are written.
+    mutable std::vector<std::unique_ptr<Index[]>> m_member_people;
 
     mutable std::once_flag m_components_once;
     mutable std::vector<std::pair<double, double>> m_unit_components;  // units x years

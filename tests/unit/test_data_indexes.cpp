@@ -4,14 +4,18 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "FullDataset.h"
 #include "base/BoxedVector.h"
 #include "eval/DataIndexes.h"
 #include "eval/Evaluator.h"
 #include "eval/Indexes.h"
+#include "gen/SyntheticDataset.h"
 #include "io/DatasetSource.h"
 #include "io/plan/PlanLoader.h"
 #include "plan/Period.h"
@@ -44,6 +48,44 @@ TEST(DataIndexes, KeptLookupsDecideWhatFreshOnesDo) {
             EXPECT_EQ(json_of(evaluate(**plan, *data, period, shared)), expected);
             // Again, now that every lookup the first run needed is built.
             EXPECT_EQ(json_of(evaluate(**plan, *data, period, shared)), expected);
+        }
+    }
+}
+
+// The people of a unit in a year, built by ranges of people on several threads, are those whose
+// yearly unit it is, in people.csv's order; the same on one thread.
+TEST(DataIndexes, MembersAreEachUnitsPeopleInFileOrderOnAnyNumberOfThreads) {
+    testing_support::TempDir dir("thidua-members");
+    gen::GenOptions o;
+    o.first_year = 2023;
+    ASSERT_TRUE(gen::generate_dataset(o, dir.path()));
+    auto read = read_dataset_path(dir.path().string());
+    ASSERT_TRUE(read);
+    Dataset data = std::move(*read);
+    ASSERT_GE(data.people.size(), 20000u);  // large enough for several threads
+    // Some people move in the middle year, some have no unit that year.
+    const auto years = static_cast<size_t>(data.year_count);
+    for (size_t p = 0; p < data.people.size(); p += 97)
+        data.person_years.unit[p * years + 1] = static_cast<Index>((p / 97) % data.units.size());
+    for (size_t p = 5; p < data.people.size(); p += 1013)
+        data.person_years.unit[p * years + 2] = kNoIndex;
+    for (const char* threads : {"1", "3"}) {
+        ::setenv("THIDUA_THREADS", threads, 1);
+        const DataIndexes indexes(data);
+        indexes.build_all();  // built now, on that many threads
+        ::unsetenv("THIDUA_THREADS");
+        for (int y = 0; y < data.year_count; ++y) {
+            std::vector<std::vector<Index>> expected(data.units.size());
+            for (size_t p = 0; p < data.people.size(); ++p) {
+                const Index u = data.person_years.unit[p * years + static_cast<size_t>(y)];
+                if (u != kNoIndex)
+                    expected[static_cast<size_t>(u)].push_back(static_cast<Index>(p));
+            }
+            for (size_t u = 0; u < data.units.size(); ++u) {
+                const auto got = indexes.members(static_cast<Index>(u), data.first_year + y);
+                ASSERT_EQ(std::vector<Index>(got.begin(), got.end()), expected[u])
+                    << threads << " threads, unit " << u << ", year " << y;
+            }
         }
     }
 }
