@@ -89,16 +89,6 @@ class PlainLines {
 public:
     explicit PlainLines(const DatasetBuild& build) : m_build(build) {}
 
-    // Whether the header is exactly DATA.md's columns in order, which read() expects.
-    static bool fits(const TableReader& header) {
-        const std::optional<std::vector<size_t>> columns = header.column_of_each_field();
-        if (!columns || columns->size() != std::size(kColumns)) return false;
-        for (size_t field = 0; field < columns->size(); ++field) {
-            if ((*columns)[field] != field) return false;
-        }
-        return true;
-    }
-
     // The length of the line `text` starts with, line end included, once read into `row`; 0
     // when the line is not plain.
     size_t read(std::string_view text, PersonRow& row, DatasetBuild::IdCache& ids) const {
@@ -278,7 +268,7 @@ void read_people(DatasetBuild& build, std::string_view content) {
     if (!header.usable()) return;
     // The rows read only units.csv's tables, which nothing writes meanwhile.
     std::optional<PlainLines> plain;
-    if (PlainLines::fits(header)) plain.emplace(build);
+    if (header.header_is_column_list()) plain.emplace(build);
     std::vector<PeoplePart> parts = read_parts<PeoplePart>(
         header, [&](TableReader& table, PeoplePart& part) { read_part(build, plain, table, part); },
         reserve_part);

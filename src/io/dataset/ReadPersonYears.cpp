@@ -4,7 +4,6 @@
 // and reports it. Rows are held as compact PersonYearRows until assemble_years().
 
 #include <cstdint>
-#include <iterator>
 #include <optional>
 #include <vector>
 
@@ -99,16 +98,6 @@ public:
           m_rating(person_rating_scale()),
           m_initiative_level(initiative_level_scale()) {}
 
-    // Whether the header is exactly DATA.md's columns in order, which read() expects.
-    static bool fits(const TableReader& header) {
-        const std::optional<std::vector<size_t>> columns = header.column_of_each_field();
-        if (!columns || columns->size() != std::size(kColumns)) return false;
-        for (size_t field = 0; field < columns->size(); ++field) {
-            if ((*columns)[field] != field) return false;
-        }
-        return true;
-    }
-
     // The length of the line `text` starts with, line end included, once read into `row`
     // (all but its line number); 0 when the line is not plain.
     size_t read(std::string_view text, PersonYearRow& row, DatasetBuild::IdCache& ids) const {
@@ -166,7 +155,7 @@ void read_person_years(DatasetBuild& build, std::string_view content) {
     TableReader header = build.table("person_years.csv", content, kColumns);
     if (!header.usable()) return;
     std::optional<PlainLines> plain;
-    if (PlainLines::fits(header)) plain.emplace(build);
+    if (header.header_is_column_list()) plain.emplace(build);
     // The rows read only the Dataset's maps and columns, which nothing writes meanwhile.
     std::vector<PersonYearPart> parts = read_parts<PersonYearPart>(
         header,

@@ -1,19 +1,10 @@
-// registrations.csv, events.csv, dossiers.csv: lists kept in file order. A national
-// registrations.csv has a row per unit and person who registered (hundreds of thousands), so its
-// parts are read on all cores (ReadInParts.h).
-
-#include <iterator>
+// events.csv and dossiers.csv: lists kept in file order (registrations.csv:
+// ReadRegistrations.cpp).
 
 #include "io/dataset/DatasetBuild.h"
-#include "io/dataset/ReadInParts.h"
 
 namespace thidua::detail {
 namespace {
-
-namespace registrations {
-enum Col : size_t { kSubject, kPeriod, kRegisteredOn };
-constexpr Column kColumns[] = {{"subject_id", true}, {"period", true}, {"registered_on", true}};
-}  // namespace registrations
 
 namespace events {
 enum Col : size_t { kEvent, kYear, kDate };
@@ -27,22 +18,6 @@ constexpr Column kColumns[] = {
     {"document", true},   {"copies", false}, {"submitted_on", false},
 };
 }  // namespace dossiers
-
-struct RegistrationPart {
-    DiagnosticSink sink;
-    std::vector<Registration> rows;
-};
-
-// Reads only the units' and people's tables, which nothing writes meanwhile.
-void read_registration_row(const DatasetBuild& build, const TableReader& table,
-                           RegistrationPart& part) {
-    using namespace registrations;
-    const std::optional<Subject> subject = build.find_subject(table, kSubject);
-    std::optional<std::string> period = table.period(kPeriod);
-    const std::optional<Date> registered_on = table.recent_date(kRegisteredOn);
-    if (!subject || !period || !registered_on) return;
-    part.rows.push_back({*subject, std::move(*period), *registered_on, false, {}});
-}
 
 // Event names are ids rather than a closed list: results-recognized and par-index-published are
 // the ones the seed plans date their deadlines from, and a plan may name others.
@@ -74,21 +49,6 @@ void read_dossier_row(DatasetBuild& build, const TableReader& table) {
 }
 
 }  // namespace
-
-void read_registrations(DatasetBuild& build, std::string_view content) {
-    const TableReader header = build.table("registrations.csv", content, registrations::kColumns);
-    if (!header.usable()) return;
-    std::vector<RegistrationPart> parts = read_in_parts<RegistrationPart>(
-        header, [&](const TableReader& table, RegistrationPart& part) {
-            read_registration_row(build, table, part);
-        });
-    std::vector<Registration>& to = build.data.registrations;
-    for (RegistrationPart& part : parts) {
-        build.sink.absorb(std::move(part.sink));
-        to.insert(to.end(), std::make_move_iterator(part.rows.begin()),
-                  std::make_move_iterator(part.rows.end()));
-    }
-}
 
 void read_events(DatasetBuild& build, std::string_view content) {
     TableReader table = build.table("events.csv", content, events::kColumns);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -207,14 +206,12 @@ bool TableReader::load_row() {
     return true;
 }
 
-std::optional<std::vector<size_t>> TableReader::column_of_each_field() const {
-    constexpr size_t kNone = SIZE_MAX;
-    std::vector<size_t> out(m_header_size, kNone);
+bool TableReader::header_is_column_list() const {
+    if (m_header_size != m_columns.size()) return false;
     for (size_t col = 0; col < m_columns.size(); ++col) {
-        if (m_field_of[col] >= 0) out[static_cast<size_t>(m_field_of[col])] = col;
+        if (m_field_of[col] != static_cast<int>(col)) return false;
     }
-    if (std::find(out.begin(), out.end(), kNone) != out.end()) return std::nullopt;
-    return out;
+    return true;
 }
 
 void TableReader::check_utf8() {

@@ -51,11 +51,11 @@ public:
     bool next_row();
     int line() const { return m_csv.line(); }
 
-    // For a caller that reads its common rows faster by itself (ReadPersonYears.cpp) and leaves
-    // the others to next_row(): the column of each header field, nullopt when a field has none
-    // (a blank or unknown name, a repeat); the text not yet read; and take_line(n), which moves
-    // past a row of n bytes the caller has read (CsvReader::skip_line) and returns its line.
-    std::optional<std::vector<size_t>> column_of_each_field() const;
+    // For a caller that reads its common rows faster by itself (PlainLine.h) and leaves the
+    // others to next_row(): whether the header is exactly the column list, in its order; the
+    // text not yet read; and take_line(n), which moves past a row of n bytes the caller has read
+    // (CsvReader::skip_line) and returns its line.
+    bool header_is_column_list() const;
     std::string_view unread() const { return m_csv.unread(); }
     int take_line(size_t bytes) {
         m_csv.skip_line(bytes);
