@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "io/dataset/CellParsers.h"
+#include "io/dataset/TableReader.h"
 #include "model/Dataset.h"
 
 namespace thidua::detail {
@@ -88,5 +89,23 @@ private:
     const char* m_at;
     const char* m_end;
 };
+
+// Every row of `table`, the plain ones first: `read_plain(text, row)` reads the line `text`
+// starts with into a Row and says its length (0 when it is not plain), then `take(row, line)`
+// keeps it; any other line goes to `read_row(table)` once the TableReader has read it.
+template <typename Row, typename ReadPlain, typename Take, typename ReadRow>
+void read_plain_lines_first(TableReader& table, ReadPlain read_plain, Take take, ReadRow read_row) {
+    for (;;) {
+        Row row;
+        const size_t length = read_plain(table.unread(), row);
+        if (length > 0) {
+            take(std::move(row), table.take_line(length));
+        } else if (table.next_row()) {
+            read_row(table);
+        } else {
+            return;
+        }
+    }
+}
 
 }  // namespace thidua::detail

@@ -138,17 +138,13 @@ private:
 
 void read_part(const DatasetBuild& build, const std::optional<PlainLines>& plain,
                TableReader& table, PeoplePart& part) {
-    for (;;) {
-        PersonRow row;
-        const size_t length = plain ? plain->read(table.unread(), row, part.ids) : 0;
-        if (length > 0) {
-            append(part, std::move(row), table.take_line(length));
-        } else if (table.next_row()) {
-            read_row(build, table, part);
-        } else {
-            return;
-        }
-    }
+    read_plain_lines_first<PersonRow>(
+        table,
+        [&](std::string_view text, PersonRow& row) {
+            return plain ? plain->read(text, row, part.ids) : 0;
+        },
+        [&](PersonRow&& row, int line) { append(part, std::move(row), line); },
+        [&](const TableReader& t) { read_row(build, t, part); });
 }
 
 void reserve(People& p, size_t rows) {

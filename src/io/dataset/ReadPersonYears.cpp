@@ -134,19 +134,17 @@ private:
 
 void read_part(const DatasetBuild& build, const std::optional<PlainLines>& plain,
                TableReader& table, PersonYearPart& part) {
-    for (;;) {
-        PersonYearRow row;
-        const size_t length = plain ? plain->read(table.unread(), row, part.ids) : 0;
-        if (length > 0) {
-            row.line = table.take_line(length);
+    read_plain_lines_first<PersonYearRow>(
+        table,
+        [&](std::string_view text, PersonYearRow& row) {
+            return plain ? plain->read(text, row, part.ids) : 0;
+        },
+        [&](PersonYearRow&& row, int line) {
+            row.line = line;
             part.rows.push_back(row);
             part.years.add(row.year);
-        } else if (table.next_row()) {
-            read_row(build, table, part);
-        } else {
-            return;
-        }
-    }
+        },
+        [&](const TableReader& t) { read_row(build, t, part); });
 }
 
 }  // namespace

@@ -71,18 +71,13 @@ private:
 
 void read_part(const DatasetBuild& build, const std::optional<PlainLines>& plain,
                TableReader& table, RegistrationPart& part) {
-    for (;;) {
-        Registration row;
-        const size_t length = plain ? plain->read(table.unread(), row, part.ids) : 0;
-        if (length > 0) {
-            table.take_line(length);
-            part.rows.push_back(std::move(row));
-        } else if (table.next_row()) {
-            read_row(build, table, part);
-        } else {
-            return;
-        }
-    }
+    read_plain_lines_first<Registration>(
+        table,
+        [&](std::string_view text, Registration& row) {
+            return plain ? plain->read(text, row, part.ids) : 0;
+        },
+        [&](Registration&& row, int) { part.rows.push_back(std::move(row)); },
+        [&](const TableReader& t) { read_row(build, t, part); });
 }
 
 }  // namespace
