@@ -12,7 +12,6 @@
 namespace thidua::swar {
 
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
 
 inline uint64_t load(const char* at) {

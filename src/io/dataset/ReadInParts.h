@@ -48,8 +48,6 @@ std::optional<std::vector<Part>> read_apart(const TableReader& header,
     return parts;
 }
 
-// `read_rows(table, part)` reads every row of a part's table: for a caller with a faster path
-// for its common rows (TableReader::unread).
 template <typename Part, typename ReadRows, typename Reserve>
 std::vector<Part> read_parts(const TableReader& header, ReadRows read_rows, Reserve reserve) {
     const std::vector<std::string_view> texts = cut_at_lines(header.rest(), worker_threads());
@@ -63,20 +61,6 @@ std::vector<Part> read_parts(const TableReader& header, ReadRows read_rows, Rese
     TableReader table(header, header.rest(), header.rest_line(), whole[0].sink);
     read_rows(table, whole[0]);
     return whole;
-}
-
-template <typename Part, typename ReadRow, typename Reserve>
-std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row, Reserve reserve) {
-    const auto read_rows = [&](TableReader& table, Part& part) {
-        while (table.next_row())
-            read_row(table, part);
-    };
-    return read_parts<Part>(header, read_rows, reserve);
-}
-
-template <typename Part, typename ReadRow>
-std::vector<Part> read_in_parts(const TableReader& header, ReadRow read_row) {
-    return read_in_parts<Part>(header, read_row, [](Part&, size_t) {});
 }
 
 }  // namespace thidua::detail

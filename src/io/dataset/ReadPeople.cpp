@@ -1,6 +1,7 @@
 // people.csv: one column per fact. A national file has millions of rows, so line-aligned parts
-// are parsed and checked on all cores (CsvParts.h); what needs the shared tables (person ids,
-// components, tags) is then done in file order on one thread.
+// are parsed and checked on all cores (CsvParts.h), plain lines in one pass (PlainLine.h); what
+// needs the shared tables (person ids, components, tags) is then done in file order on one
+// thread while another moves the columns into the dataset.
 
 #include <iterator>
 #include <optional>

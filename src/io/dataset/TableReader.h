@@ -46,7 +46,6 @@ public:
     void assume_valid_utf8() { m_all_utf8 = 1; }
     // ... and that it is NFC: text() need not normalize.
     void assume_nfc() { m_all_nfc = true; }
-    bool all_nfc() const { return m_all_nfc; }
 
     bool next_row();
     int line() const { return m_csv.line(); }

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 #include "base/Swar.h"
 #include "base/Text.h"
 #include "base/Threads.h"
+#include "io/dataset/CsvParts.h"
 #include "io/encoding/Cp1252.h"
 #include "io/encoding/VietnameseSyllables.h"
 
@@ -139,7 +139,7 @@ struct CellScan {
     bool valid_utf8 = true;
 };
 
-CellScan scan_part(std::string_view content) {
+CellScan scan_cells(std::string_view content) {
     CellScan out;
     for_each_non_ascii_segment(content, [&](std::string_view s) {
         if (!out.valid_utf8) return;
@@ -160,41 +160,20 @@ CellScan scan_part(std::string_view content) {
     return out;
 }
 
-// Up to `count` pieces of `text`, each ending after a line break (the last at the end). A cell
-// never spans a line break here: segments stop at them, and so does a UTF-8 sequence.
-std::vector<std::string_view> line_parts(std::string_view text, size_t count) {
-    std::vector<std::string_view> parts;
-    size_t begin = 0;
-    for (size_t k = 1; k < count && begin < text.size(); ++k) {
-        const size_t target = std::max(begin, text.size() * k / count);
-        const size_t newline = text.find('\n', target);
-        if (newline == std::string_view::npos) break;
-        parts.push_back(text.substr(begin, newline + 1 - begin));
-        begin = newline + 1;
-    }
-    if (begin < text.size() || parts.empty()) parts.push_back(text.substr(begin));
-    return parts;
-}
-
 // `work` over the line parts of a large file, one part per core, the results in file order. A
 // names file (people.csv) is mostly non-ASCII cells: the scans below cost more than reading it.
 template <typename Work>
 auto in_parts(std::string_view content, Work&& work) {
+    // A cell never spans a line break here: segments stop at them, and so does a UTF-8 sequence.
     constexpr size_t kMinPart = 8 << 20;
-    const size_t threads =
-        std::min(worker_threads(), std::max<size_t>(1, content.size() / kMinPart));
-    const std::vector<std::string_view> parts = line_parts(content, threads);
+    const std::vector<std::string_view> parts = cut_at_lines(content, worker_threads(), kMinPart);
     std::vector<decltype(work(content))> results(parts.size());
-    std::vector<std::jthread> workers;
-    for (size_t k = 1; k < parts.size(); ++k)
-        workers.emplace_back([&, k] { results[k] = work(parts[k]); });
-    results[0] = work(parts[0]);
-    workers.clear();  // joins
+    run_parts(parts.size(), [&](size_t k) { results[k] = work(parts[k]); });
     return results;
 }
 
 CellScan scan(std::string_view content) {
-    std::vector<CellScan> scans = in_parts(content, scan_part);
+    std::vector<CellScan> scans = in_parts(content, scan_cells);
     CellScan out = std::move(scans[0]);
     for (size_t k = 1; k < scans.size(); ++k) {
         CellScan& more = scans[k];
